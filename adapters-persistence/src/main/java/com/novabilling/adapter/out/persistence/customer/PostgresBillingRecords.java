@@ -1,0 +1,52 @@
+package com.novabilling.adapter.out.persistence.customer;
+
+import com.novabilling.adapter.out.persistence.jdbc.Jdbc;
+import com.novabilling.application.port.out.customer.BillingRecords;
+import com.novabilling.domain.customer.CurrencyCode;
+import com.novabilling.domain.customer.CustomerId;
+import com.novabilling.domain.shared.Money;
+import com.novabilling.domain.shared.TenantId;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * The subscriptions and invoices tables, as customer management sees them. Canceled subscriptions and
+ * voided invoices keep their rows (and customer id) after the customer is deleted: they are the books.
+ */
+@Singleton
+public final class PostgresBillingRecords implements BillingRecords {
+
+    private final Jdbc jdbc;
+
+    public PostgresBillingRecords(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public int cancelActiveSubscriptions(TenantId tenantId, CustomerId customerId) {
+        return jdbc.update("""
+                UPDATE subscriptions SET status = 'canceled', canceled_at = now()
+                 WHERE tenant_id = ? AND customer_id = ? AND status = 'active'""",
+                List.of(tenantId.value(), customerId.value()));
+    }
+
+    @Override
+    public int voidUnpaidInvoices(TenantId tenantId, CustomerId customerId) {
+        return jdbc.update("""
+                UPDATE invoices SET status = 'void', voided_at = now()
+                 WHERE tenant_id = ? AND customer_id = ? AND status IN ('draft', 'open', 'uncollectible')""",
+                List.of(tenantId.value(), customerId.value()));
+    }
+
+    @Override
+    public BillingSummary summarize(TenantId tenantId, CustomerId customerId, CurrencyCode currency) {
+        return jdbc.queryOne("""
+                SELECT (SELECT coalesce(sum(amount_paid), 0) FROM invoices
+                         WHERE tenant_id = ? AND customer_id = ? AND status = 'paid' AND currency = ?),
+                       (SELECT count(*) FROM subscriptions
+                         WHERE tenant_id = ? AND customer_id = ? AND status = 'active')""",
+                List.of(tenantId.value(), customerId.value(), currency.value(), tenantId.value(), customerId.value()),
+                rs -> new BillingSummary(new Money(rs.getBigDecimal(1), currency), rs.getLong(2))).orElseThrow();
+    }
+}

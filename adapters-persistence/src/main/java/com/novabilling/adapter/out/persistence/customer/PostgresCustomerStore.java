@@ -1,0 +1,169 @@
+package com.novabilling.adapter.out.persistence.customer;
+
+import com.novabilling.adapter.out.persistence.jdbc.DataAccessFailure;
+import com.novabilling.adapter.out.persistence.jdbc.Jdbc;
+import com.novabilling.application.port.in.customer.CustomerListCriteria;
+import com.novabilling.application.port.in.customer.CustomerPage;
+import com.novabilling.application.port.in.customer.CustomerView;
+import com.novabilling.application.port.out.customer.CustomerReadModel;
+import com.novabilling.application.port.out.customer.CustomerRepository;
+import com.novabilling.domain.customer.CountryCode;
+import com.novabilling.domain.customer.CurrencyCode;
+import com.novabilling.domain.customer.Customer;
+import com.novabilling.domain.customer.CustomerEmailTakenException;
+import com.novabilling.domain.customer.CustomerExternalIdTakenException;
+import com.novabilling.domain.customer.CustomerId;
+import com.novabilling.domain.customer.CustomerName;
+import com.novabilling.domain.customer.CustomerStatus;
+import com.novabilling.domain.customer.Email;
+import com.novabilling.domain.customer.ExternalId;
+import com.novabilling.domain.shared.Money;
+import com.novabilling.domain.shared.TenantId;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Customers in PostgreSQL. Every statement names the tenant. Uniqueness of email (case-insensitive) and
+ * external id is left to the unique indexes, whose violations become the domain's conflict errors.
+ */
+@Singleton
+public final class PostgresCustomerStore implements CustomerRepository, CustomerReadModel {
+
+    static final String EMAIL_INDEX = "customers_tenant_email_key";
+    static final String EXTERNAL_ID_INDEX = "customers_tenant_external_id_key";
+
+    private static final String COLUMNS =
+            "c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, "
+                    + "c.metadata::text AS metadata, c.created_at, c.updated_at";
+
+    /** The billing totals, computed per returned row only (the subquery sits outside any LIMIT). */
+    private static final String BILLING_COLUMNS = """
+            (SELECT coalesce(sum(i.amount_paid), 0) FROM invoices i
+              WHERE i.tenant_id = c.tenant_id AND i.customer_id = c.id
+                AND i.status = 'paid' AND i.currency = c.currency) AS total_spent,
+            (SELECT count(*) FROM subscriptions s
+              WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id AND s.status = 'active') AS active_subscriptions""";
+
+    private final Jdbc jdbc;
+
+    public PostgresCustomerStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void insert(Customer customer) {
+        writeMappingConflicts(customer, () -> jdbc.update("""
+                INSERT INTO customers (tenant_id, id, external_id, email, name, country, currency, status, metadata,
+                                       created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""", row(customer)));
+    }
+
+    @Override
+    public void update(Customer customer) {
+        List<Object> params = new ArrayList<>(row(customer).subList(2, 11));
+        params.add(customer.tenantId().value());
+        params.add(customer.id().value());
+        int updated = writeMappingConflicts(customer, () -> jdbc.update("""
+                UPDATE customers SET external_id = ?, email = ?, name = ?, country = ?, currency = ?, status = ?,
+                                     metadata = ?::jsonb, created_at = ?, updated_at = ?
+                 WHERE tenant_id = ? AND id = ?""", params));
+        if (updated != 1) {
+            throw new IllegalStateException("update of a customer that is not stored: " + customer.id());
+        }
+    }
+
+    private static List<Object> row(Customer c) {
+        List<Object> row = new ArrayList<>(11);
+        row.add(c.tenantId().value());
+        row.add(c.id().value());
+        row.add(c.externalId().map(ExternalId::value).orElse(null));
+        row.add(c.email().value());
+        row.add(c.name().value());
+        row.add(c.country().map(CountryCode::value).orElse(null));
+        row.add(c.currency().value());
+        row.add(c.status().wireName());
+        row.add(MetadataJson.write(c.metadata()));
+        row.add(c.createdAt());
+        row.add(c.updatedAt());
+        return row;
+    }
+
+    private static int writeMappingConflicts(Customer customer, java.util.function.IntSupplier write) {
+        try {
+            return write.getAsInt();
+        } catch (DataAccessFailure e) {
+            String constraint = e.violatedUniqueConstraint().orElseThrow(() -> e);
+            if (constraint.equals(EMAIL_INDEX)) {
+                throw new CustomerEmailTakenException(customer.email());
+            }
+            if (constraint.equals(EXTERNAL_ID_INDEX)) {
+                throw new CustomerExternalIdTakenException(customer.externalId().orElseThrow());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Customer> findForUpdate(TenantId tenantId, CustomerId customerId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM customers c WHERE c.tenant_id = ? AND c.id = ? FOR UPDATE",
+                List.of(tenantId.value(), customerId.value()), PostgresCustomerStore::customer);
+    }
+
+    @Override
+    public boolean delete(TenantId tenantId, CustomerId customerId) {
+        return jdbc.update("DELETE FROM customers WHERE tenant_id = ? AND id = ?",
+                List.of(tenantId.value(), customerId.value())) == 1;
+    }
+
+    @Override
+    public Optional<CustomerView> findView(TenantId tenantId, CustomerId customerId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + ",\n" + BILLING_COLUMNS
+                        + "\nFROM customers c WHERE c.tenant_id = ? AND c.id = ?",
+                List.of(tenantId.value(), customerId.value()), PostgresCustomerStore::view);
+    }
+
+    @Override
+    public CustomerPage list(CustomerListCriteria criteria) {
+        CustomerListSql sql = CustomerListSql.of(criteria);
+        List<Object> pageParams = new ArrayList<>(sql.params());
+        pageParams.add(criteria.limit());
+        pageParams.add(criteria.offset());
+        return jdbc.withConnection(connection -> {
+            List<CustomerView> rows = jdbc.query("SELECT " + COLUMNS
+                    + ",\n" + BILLING_COLUMNS + "\nFROM (SELECT * FROM customers c" + sql.where()
+                    + " ORDER BY " + sql.orderBy() + " LIMIT ? OFFSET ?) c ORDER BY " + sql.orderBy(),
+                    pageParams, PostgresCustomerStore::view);
+            long total = jdbc.queryOne("SELECT count(*) FROM customers c" + sql.where(), sql.params(),
+                    rs -> rs.getLong(1)).orElse(0L);
+            return new CustomerPage(rows, total, criteria.page(), criteria.limit());
+        });
+    }
+
+    private static CustomerView view(ResultSet rs) throws SQLException {
+        Customer customer = customer(rs);
+        Money totalSpent = new Money(rs.getBigDecimal("total_spent"), customer.currency());
+        return new CustomerView(customer, totalSpent, rs.getLong("active_subscriptions"));
+    }
+
+    private static Customer customer(ResultSet rs) throws SQLException {
+        String externalId = rs.getString("external_id");
+        String country = rs.getString("country");
+        return Customer.restore(
+                new CustomerId(rs.getString("id")),
+                new TenantId(rs.getString("tenant_id")),
+                new Email(rs.getString("email")),
+                new CustomerName(rs.getString("name")),
+                externalId == null ? null : new ExternalId(externalId),
+                country == null ? null : new CountryCode(country),
+                new CurrencyCode(rs.getString("currency")),
+                CustomerStatus.fromWire(rs.getString("status")),
+                MetadataJson.read(rs.getString("metadata")),
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,11 @@
+package com.novabilling.application.port.in.customer;
+
+/** Registers a new customer in a tenant. Email (case-insensitive) and external id are unique per tenant. */
+public interface CreateCustomerUseCase {
+
+    /**
+     * @throws com.novabilling.domain.customer.CustomerEmailTakenException      the tenant has a customer with that email
+     * @throws com.novabilling.domain.customer.CustomerExternalIdTakenException the tenant has a customer with that external id
+     */
+    CustomerView create(CreateCustomerCommand command);
+}

@@ -1,0 +1,60 @@
+package com.novabilling.application.service.customer;
+
+import com.novabilling.application.port.in.customer.CustomerView;
+import com.novabilling.application.port.in.customer.UpdateCustomerCommand;
+import com.novabilling.application.port.in.customer.UpdateCustomerUseCase;
+import com.novabilling.application.port.out.customer.BillingRecords;
+import com.novabilling.application.port.out.customer.BillingRecords.BillingSummary;
+import com.novabilling.application.port.out.customer.CustomerRepository;
+import com.novabilling.domain.customer.Customer;
+import com.novabilling.domain.customer.CustomerNotFoundException;
+
+import java.time.Clock;
+import java.time.Instant;
+
+public final class UpdateCustomerService implements UpdateCustomerUseCase {
+
+    private final CustomerRepository customers;
+    private final BillingRecords billingRecords;
+    private final Clock clock;
+
+    public UpdateCustomerService(CustomerRepository customers, BillingRecords billingRecords, Clock clock) {
+        this.customers = customers;
+        this.billingRecords = billingRecords;
+        this.clock = clock;
+    }
+
+    @Override
+    public CustomerView update(UpdateCustomerCommand command) {
+        Customer customer = customers.findForUpdate(command.tenantId(), command.customerId())
+                .orElseThrow(() -> new CustomerNotFoundException(command.customerId()));
+        Instant before = customer.updatedAt();
+        Instant now = clock.instant();
+        if (command.email() != null) {
+            customer.changeEmail(command.email(), now);
+        }
+        if (command.name() != null) {
+            customer.rename(command.name(), now);
+        }
+        if (command.externalId() != null) {
+            customer.changeExternalId(command.externalId().newValue(), now);
+        }
+        if (command.country() != null) {
+            customer.changeCountry(command.country().newValue(), now);
+        }
+        if (command.currency() != null) {
+            customer.changeCurrency(command.currency(), now);
+        }
+        if (command.status() != null) {
+            customer.changeStatus(command.status(), now);
+        }
+        if (command.metadata() != null) {
+            customer.replaceMetadata(command.metadata(), now);
+        }
+        if (!customer.updatedAt().equals(before)) {
+            customers.update(customer);
+        }
+        BillingSummary billing = billingRecords.summarize(customer.tenantId(), customer.id(), customer.currency());
+        return new CustomerView(customer, billing.totalSpent(), billing.activeSubscriptions());
+    }
+}

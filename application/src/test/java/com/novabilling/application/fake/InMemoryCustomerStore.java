@@ -1,0 +1,240 @@
+package com.novabilling.application.fake;
+
+import com.novabilling.application.port.in.customer.CustomerListCriteria;
+import com.novabilling.application.port.in.customer.CustomerPage;
+import com.novabilling.application.port.in.customer.CustomerSortField;
+import com.novabilling.application.port.in.customer.CustomerView;
+import com.novabilling.application.port.in.customer.SortOrder;
+import com.novabilling.application.port.out.customer.BillingRecords;
+import com.novabilling.application.port.out.customer.CustomerReadModel;
+import com.novabilling.application.port.out.customer.CustomerRepository;
+import com.novabilling.application.port.out.customer.TenantDefaults;
+import com.novabilling.domain.customer.CurrencyCode;
+import com.novabilling.domain.customer.Customer;
+import com.novabilling.domain.customer.CustomerEmailTakenException;
+import com.novabilling.domain.customer.CustomerExternalIdTakenException;
+import com.novabilling.domain.customer.CustomerId;
+import com.novabilling.domain.shared.Money;
+import com.novabilling.domain.shared.TenantId;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The customer store in memory, behaving as the PostgreSQL adapter does (the contract suite runs against
+ * both). Customers are kept as copies, so a caller mutating an aggregate changes nothing until it calls
+ * {@link #update}.
+ */
+public final class InMemoryCustomerStore implements CustomerRepository, CustomerReadModel, BillingRecords, TenantDefaults {
+
+    private final Map<Key, Customer> customers = new LinkedHashMap<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final List<Invoice> invoices = new ArrayList<>();
+    private final Map<TenantId, CurrencyCode> defaultCurrencies = new HashMap<>();
+
+    private record Key(TenantId tenantId, CustomerId customerId) {
+    }
+
+    public static final class Subscription {
+        final TenantId tenantId;
+        final CustomerId customerId;
+        String status;
+
+        Subscription(TenantId tenantId, CustomerId customerId, String status) {
+            this.tenantId = tenantId;
+            this.customerId = customerId;
+            this.status = status;
+        }
+    }
+
+    public static final class Invoice {
+        final TenantId tenantId;
+        final CustomerId customerId;
+        final String currency;
+        final BigDecimal amountPaid;
+        String status;
+
+        Invoice(TenantId tenantId, CustomerId customerId, String status, String currency, BigDecimal amountPaid) {
+            this.tenantId = tenantId;
+            this.customerId = customerId;
+            this.status = status;
+            this.currency = currency;
+            this.amountPaid = amountPaid;
+        }
+    }
+
+    public void setDefaultCurrency(TenantId tenantId, CurrencyCode currency) {
+        defaultCurrencies.put(tenantId, currency);
+    }
+
+    public void addSubscription(TenantId tenantId, CustomerId customerId, String status) {
+        subscriptions.add(new Subscription(tenantId, customerId, status));
+    }
+
+    public void addInvoice(TenantId tenantId, CustomerId customerId, String status, String currency, BigDecimal amountPaid) {
+        invoices.add(new Invoice(tenantId, customerId, status, currency, amountPaid));
+    }
+
+    public List<String> subscriptionStatuses(TenantId tenantId, CustomerId customerId) {
+        return subscriptions.stream().filter(s -> s.tenantId.equals(tenantId) && s.customerId.equals(customerId))
+                .map(s -> s.status).sorted().toList();
+    }
+
+    public List<String> invoiceStatuses(TenantId tenantId, CustomerId customerId) {
+        return invoices.stream().filter(i -> i.tenantId.equals(tenantId) && i.customerId.equals(customerId))
+                .map(i -> i.status).sorted().toList();
+    }
+
+    public int size() {
+        return customers.size();
+    }
+
+    // --- CustomerRepository
+
+    @Override
+    public synchronized void insert(Customer customer) {
+        checkUnique(customer);
+        customers.put(new Key(customer.tenantId(), customer.id()), copy(customer));
+    }
+
+    @Override
+    public synchronized void update(Customer customer) {
+        Key key = new Key(customer.tenantId(), customer.id());
+        if (!customers.containsKey(key)) {
+            throw new IllegalStateException("update of a customer never inserted: " + key);
+        }
+        checkUnique(customer);
+        customers.put(key, copy(customer));
+    }
+
+    @Override
+    public synchronized Optional<Customer> findForUpdate(TenantId tenantId, CustomerId customerId) {
+        return Optional.ofNullable(customers.get(new Key(tenantId, customerId))).map(InMemoryCustomerStore::copy);
+    }
+
+    @Override
+    public synchronized boolean delete(TenantId tenantId, CustomerId customerId) {
+        return customers.remove(new Key(tenantId, customerId)) != null;
+    }
+
+    private void checkUnique(Customer candidate) {
+        for (Customer other : customers.values()) {
+            if (!other.tenantId().equals(candidate.tenantId()) || other.id().equals(candidate.id())) {
+                continue;
+            }
+            if (other.email().normalized().equals(candidate.email().normalized())) {
+                throw new CustomerEmailTakenException(candidate.email());
+            }
+            if (candidate.externalId().isPresent() && candidate.externalId().equals(other.externalId())) {
+                throw new CustomerExternalIdTakenException(candidate.externalId().get());
+            }
+        }
+    }
+
+    private static Customer copy(Customer c) {
+        return Customer.restore(c.id(), c.tenantId(), c.email(), c.name(), c.externalId().orElse(null),
+                c.country().orElse(null), c.currency(), c.status(), c.metadata(), c.createdAt(), c.updatedAt());
+    }
+
+    // --- CustomerReadModel
+
+    @Override
+    public synchronized Optional<CustomerView> findView(TenantId tenantId, CustomerId customerId) {
+        return Optional.ofNullable(customers.get(new Key(tenantId, customerId))).map(this::view);
+    }
+
+    @Override
+    public synchronized CustomerPage list(CustomerListCriteria criteria) {
+        List<Customer> matching = customers.values().stream().filter(matches(criteria))
+                .sorted(order(criteria.sortBy(), criteria.sortOrder())).toList();
+        List<CustomerView> page = matching.stream().skip(criteria.offset()).limit(criteria.limit())
+                .map(this::view).toList();
+        return new CustomerPage(page, matching.size(), criteria.page(), criteria.limit());
+    }
+
+    private static Predicate<Customer> matches(CustomerListCriteria c) {
+        return customer -> customer.tenantId().equals(c.tenantId())
+                && (c.status() == null || customer.status() == c.status())
+                && (c.country() == null || customer.country().equals(Optional.of(c.country())))
+                && (c.currency() == null || customer.currency().equals(c.currency()))
+                && (c.externalId() == null || customer.externalId().equals(Optional.of(c.externalId())))
+                && (c.email() == null || customer.email().normalized().equals(c.email().normalized()))
+                && (c.search() == null || contains(customer.name().value(), c.search())
+                    || contains(customer.email().value(), c.search()));
+    }
+
+    private static boolean contains(String haystack, String needle) {
+        return haystack.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT));
+    }
+
+    private static Comparator<Customer> order(CustomerSortField field, SortOrder direction) {
+        Comparator<Customer> byField = switch (field) {
+            case CREATED_AT -> Comparator.comparing(Customer::createdAt);
+            case UPDATED_AT -> Comparator.comparing(Customer::updatedAt);
+            case NAME -> Comparator.comparing(c -> c.name().value());
+            case EMAIL -> Comparator.comparing(c -> c.email().normalized());
+        };
+        Comparator<Customer> total = byField.thenComparing(c -> c.id().value());
+        return direction == SortOrder.DESC ? total.reversed() : total;
+    }
+
+    private CustomerView view(Customer customer) {
+        BillingSummary billing = summarize(customer.tenantId(), customer.id(), customer.currency());
+        return new CustomerView(copy(customer), billing.totalSpent(), billing.activeSubscriptions());
+    }
+
+    // --- BillingRecords
+
+    @Override
+    public synchronized int cancelActiveSubscriptions(TenantId tenantId, CustomerId customerId) {
+        int n = 0;
+        for (Subscription s : subscriptions) {
+            if (s.tenantId.equals(tenantId) && s.customerId.equals(customerId) && s.status.equals("active")) {
+                s.status = "canceled";
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized int voidUnpaidInvoices(TenantId tenantId, CustomerId customerId) {
+        int n = 0;
+        for (Invoice i : invoices) {
+            if (i.tenantId.equals(tenantId) && i.customerId.equals(customerId)
+                    && List.of("draft", "open", "uncollectible").contains(i.status)) {
+                i.status = "void";
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized BillingSummary summarize(TenantId tenantId, CustomerId customerId, CurrencyCode currency) {
+        BigDecimal paid = invoices.stream()
+                .filter(i -> i.tenantId.equals(tenantId) && i.customerId.equals(customerId)
+                        && i.status.equals("paid") && i.currency.equals(currency.value()))
+                .map(i -> i.amountPaid).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long active = subscriptions.stream()
+                .filter(s -> s.tenantId.equals(tenantId) && s.customerId.equals(customerId) && s.status.equals("active"))
+                .count();
+        return new BillingSummary(new Money(paid, currency), active);
+    }
+
+    // --- TenantDefaults
+
+    @Override
+    public CurrencyCode defaultCurrency(TenantId tenantId) {
+        return Objects.requireNonNullElse(defaultCurrencies.get(tenantId), CurrencyCode.USD);
+    }
+}

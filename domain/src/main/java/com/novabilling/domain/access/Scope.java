@@ -1,0 +1,31 @@
+package com.novabilling.domain.access;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What an API key may do. */
+public enum Scope {
+    CUSTOMERS_READ("customers:read"),
+    CUSTOMERS_WRITE("customers:write"),
+    API_KEYS_READ("api_keys:read"),
+    API_KEYS_WRITE("api_keys:write");
+
+    private final String wireName;
+
+    Scope(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<Scope> fromWire(String raw) {
+        return Arrays.stream(values()).filter(s -> s.wireName.equals(raw)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

@@ -1,0 +1,87 @@
+package com.novabilling.domain.customer;
+
+import com.novabilling.domain.shared.DomainValidationException;
+import com.novabilling.domain.shared.Text;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * An email address, kept in the case it was given. Unicode letters are allowed in the local
+ * part (RFC 6531); the domain must be ASCII (punycode for internationalized domains).
+ * {@link #normalized()} is the form used to compare addresses for uniqueness.
+ */
+public record Email(String value) {
+
+    static final String FIELD = "email";
+    private static final int MAX_LENGTH = 254;
+    private static final int MAX_LOCAL_LENGTH = 64;
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+
+    /** Surrounding whitespace is removed; the rest must be a valid address. */
+    public Email {
+        value = value == null ? null : value.strip();
+        String problem = problemWith(value);
+        if (problem != null) {
+            throw new DomainValidationException(FIELD, problem);
+        }
+    }
+
+    /** Trims {@code raw} and validates it. */
+    public static Email of(String raw) {
+        return new Email(raw);
+    }
+
+    /** Lower-cased (locale-independent): two addresses are the same customer's when these match. */
+    public String normalized() {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    private static String problemWith(String v) {
+        if (v == null || v.isEmpty()) {
+            return "is required";
+        }
+        if (v.length() > MAX_LENGTH) {
+            return "must be at most " + MAX_LENGTH + " characters";
+        }
+        if (Text.hasControlCharacters(v)) {
+            return "must not contain control characters";
+        }
+        if (Text.hasWhitespace(v)) {
+            return "must not contain whitespace";
+        }
+        int at = v.indexOf('@');
+        if (at < 0 || at != v.lastIndexOf('@')) {
+            return "must contain exactly one @, like name@example.com";
+        }
+        String local = v.substring(0, at);
+        String domain = v.substring(at + 1);
+        if (local.isEmpty()) {
+            return "must have a name before the @";
+        }
+        if (local.length() > MAX_LOCAL_LENGTH) {
+            return "must have at most " + MAX_LOCAL_LENGTH + " characters before the @";
+        }
+        if (domain.indexOf('.') < 0) {
+            return "must have a domain with a dot after the @, like example.com";
+        }
+        if (!domain.chars().allMatch(c -> c < 0x80)) {
+            return "must have an ASCII domain (use punycode, xn--, for internationalized domains)";
+        }
+        String[] labels = domain.split("\\.", -1);
+        for (String label : labels) {
+            if (!LABEL.matcher(label).matches()) {
+                return "must have a domain made of dot-separated labels of 1 to 63 letters, digits"
+                        + " or hyphens, not starting or ending with a hyphen";
+            }
+        }
+        if (labels[labels.length - 1].length() < 2) {
+            return "must have a top-level domain of at least 2 characters";
+        }
+        return null;
+    }
+}

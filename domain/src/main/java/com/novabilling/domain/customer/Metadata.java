@@ -1,0 +1,175 @@
+package com.novabilling.domain.customer;
+
+import com.novabilling.domain.shared.DomainValidationException;
+import com.novabilling.domain.shared.Text;
+import com.novabilling.domain.shared.Violation;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A flat set of key/value pairs the integrator attaches to a customer: at most 50 keys, keys of 1
+ * to 40 characters, values a string (at most 500 characters), a number or a boolean. Numbers are
+ * held as {@link BigDecimal} without trailing zeros ({@code 10}, {@code 1.5}), so equal numbers
+ * are equal however they were written. Insertion order is kept.
+ */
+public final class Metadata {
+
+    public static final int MAX_KEYS = 50;
+    public static final int MAX_KEY_LENGTH = 40;
+    public static final int MAX_STRING_LENGTH = 500;
+    public static final int MAX_PRECISION = 30;
+    public static final int MAX_SCALE = 20;
+
+    private static final String FIELD = "metadata";
+    private static final String WRONG_TYPE = "must be a string, number or boolean";
+    private static final String BAD_NUMBER = "must be a number with at most " + MAX_PRECISION
+            + " digits, at most " + MAX_SCALE + " of them after the decimal point";
+    private static final Metadata EMPTY = new Metadata(Collections.emptyMap());
+
+    private final Map<String, Object> values;
+
+    private Metadata(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    public static Metadata empty() {
+        return EMPTY;
+    }
+
+    /** Validates every key and value, reporting all violations at once. */
+    public static Metadata of(Map<String, ?> raw) {
+        if (raw == null) {
+            throw new DomainValidationException(FIELD, "must be an object");
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (raw.size() > MAX_KEYS) {
+            violations.add(new Violation(FIELD, "must have at most " + MAX_KEYS + " keys"));
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> entry : raw.entrySet()) {
+            String key = entry.getKey();
+            if (!keyIsValid(key, violations)) {
+                continue;
+            }
+            Object value = normalizedValue(key, entry.getValue(), violations);
+            if (value != null) {
+                values.put(key, value);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new DomainValidationException(violations);
+        }
+        return values.isEmpty() ? EMPTY : new Metadata(Collections.unmodifiableMap(values));
+    }
+
+    /** Unmodifiable, in insertion order; values are {@link String}, {@link Boolean} or {@link BigDecimal}. */
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Metadata other && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Metadata" + values;
+    }
+
+    private static boolean keyIsValid(String key, List<Violation> violations) {
+        if (key == null || key.isEmpty()) {
+            violations.add(new Violation(FIELD, "keys must be 1 to " + MAX_KEY_LENGTH + " characters"));
+            return false;
+        }
+        if (Text.length(key) > MAX_KEY_LENGTH) {
+            violations.add(new Violation(FIELD, "key \"" + Text.truncate(key, MAX_KEY_LENGTH)
+                    + "...\" must be at most " + MAX_KEY_LENGTH + " characters"));
+            return false;
+        }
+        if (Text.hasControlCharacters(key)) {
+            violations.add(new Violation(FIELD + "." + key, "key must not contain control characters"));
+            return false;
+        }
+        if (key.isBlank()) {
+            violations.add(new Violation(FIELD + "." + key, "key must not be blank"));
+            return false;
+        }
+        return true;
+    }
+
+    private static Object normalizedValue(String key, Object value, List<Violation> violations) {
+        String field = FIELD + "." + key;
+        if (value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof String s) {
+            if (Text.length(s) > MAX_STRING_LENGTH) {
+                violations.add(new Violation(field, "must be at most " + MAX_STRING_LENGTH + " characters"));
+                return null;
+            }
+            if (Text.hasControlCharacters(s)) {
+                violations.add(new Violation(field, "must not contain control characters"));
+                return null;
+            }
+            return s;
+        }
+        if (value instanceof Number n) {
+            BigDecimal decimal = toBigDecimal(n);
+            if (decimal == null) {
+                violations.add(new Violation(field, n instanceof Double || n instanceof Float
+                        ? "must be a finite number" : WRONG_TYPE));
+                return null;
+            }
+            BigDecimal normalized = normalize(decimal);
+            if (normalized == null) {
+                violations.add(new Violation(field, BAD_NUMBER));
+            }
+            return normalized;
+        }
+        violations.add(new Violation(field, WRONG_TYPE));
+        return null;
+    }
+
+    private static BigDecimal toBigDecimal(Number n) {
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        if (n instanceof BigInteger big) {
+            return new BigDecimal(big);
+        }
+        if (n instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (n instanceof Double || n instanceof Float) {
+            double d = n.doubleValue();
+            return Double.isNaN(d) || Double.isInfinite(d) ? null : new BigDecimal(n.toString());
+        }
+        return null;
+    }
+
+    /** Without trailing zeros and with a non-negative scale, or null when out of bounds. */
+    private static BigDecimal normalize(BigDecimal decimal) {
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        // integer digits, checked before setScale so 1E+999999999 never expands
+        if (stripped.precision() - stripped.scale() > MAX_PRECISION || stripped.scale() > MAX_SCALE) {
+            return null;
+        }
+        BigDecimal plain = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return plain.precision() > MAX_PRECISION ? null : plain;
+    }
+}

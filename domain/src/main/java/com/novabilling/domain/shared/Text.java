@@ -1,0 +1,50 @@
+package com.novabilling.domain.shared;
+
+/** Small text checks shared by the value objects. Internal helper, not a domain concept. */
+public final class Text {
+
+    private Text() {}
+
+    /**
+     * True when {@code s} holds a character no human-entered text should: an ISO control
+     * character (C0, DEL, C1), a line or paragraph separator (U+2028, U+2029), or an unpaired
+     * surrogate.
+     */
+    public static boolean hasControlCharacters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return true;
+            }
+            if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code s} holds any whitespace or space character (including no-break spaces). */
+    public static boolean hasWhitespace(String s) {
+        return s.codePoints().anyMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp));
+    }
+
+    /** Length in Unicode code points, what a user would call characters. */
+    public static int length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    /** At most {@code max} code points of {@code s}. */
+    public static String truncate(String s, int max) {
+        if (length(s) <= max) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, max));
+    }
+}

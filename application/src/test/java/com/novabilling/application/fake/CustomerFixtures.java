@@ -12,6 +12,7 @@ import com.novabilling.domain.customer.Metadata;
 import com.novabilling.domain.shared.TenantId;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -28,8 +29,16 @@ public final class CustomerFixtures {
     private String country = "UG";
     private String currency = "UGX";
     private CustomerStatus status = CustomerStatus.ACTIVE;
-    private Map<String, ?> metadata = Map.of("userId", "usr_98765", "accountType", "business");
+    private Map<String, ?> metadata = guideMetadata();
     private Instant createdAt = Instant.parse("2025-03-01T10:00:00.123Z");
+
+    /** The guide's metadata, in the guide's key order. */
+    public static Map<String, Object> guideMetadata() {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("userId", "usr_98765");
+        metadata.put("accountType", "business");
+        return metadata;
+    }
 
     public static CustomerFixtures aCustomer() {
         return new CustomerFixtures();

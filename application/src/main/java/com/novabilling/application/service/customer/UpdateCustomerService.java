@@ -28,7 +28,6 @@ public final class UpdateCustomerService implements UpdateCustomerUseCase {
     public CustomerView update(UpdateCustomerCommand command) {
         Customer customer = customers.findForUpdate(command.tenantId(), command.customerId())
                 .orElseThrow(() -> new CustomerNotFoundException(command.customerId()));
-        Instant before = customer.updatedAt();
         Instant now = clock.instant();
         if (command.email() != null) {
             customer.changeEmail(command.email(), now);
@@ -51,7 +50,8 @@ public final class UpdateCustomerService implements UpdateCustomerUseCase {
         if (command.metadata() != null) {
             customer.replaceMetadata(command.metadata(), now);
         }
-        if (!customer.updatedAt().equals(before)) {
+        if (!command.changesNothing()) {
+            // saved whenever a field was given: an unchanged updatedAt (same millisecond) does not mean "no change"
             customers.update(customer);
         }
         BillingSummary billing = billingRecords.summarize(customer.tenantId(), customer.id(), customer.currency());

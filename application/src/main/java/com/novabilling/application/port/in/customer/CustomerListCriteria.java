@@ -7,6 +7,7 @@ import com.novabilling.domain.customer.Email;
 import com.novabilling.domain.customer.ExternalId;
 import com.novabilling.domain.shared.DomainValidationException;
 import com.novabilling.domain.shared.TenantId;
+import com.novabilling.domain.shared.Text;
 import com.novabilling.domain.shared.Violation;
 
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public record CustomerListCriteria(
         }
         if (search != null && search.codePointCount(0, search.length()) > MAX_SEARCH_LENGTH) {
             violations.add(new Violation("search", "must be at most " + MAX_SEARCH_LENGTH + " characters"));
-        } else if (search != null && search.chars().anyMatch(Character::isISOControl)) {
+        } else if (search != null && Text.hasControlCharacters(search)) {
             violations.add(new Violation("search", "must not contain control characters"));
         }
         if (!violations.isEmpty()) {

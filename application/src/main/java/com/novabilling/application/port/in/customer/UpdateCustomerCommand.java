@@ -32,4 +32,10 @@ public record UpdateCustomerCommand(
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(customerId, "customerId");
     }
+
+    /** True when the update names no field at all (an empty JSON object). */
+    public boolean changesNothing() {
+        return email == null && name == null && externalId == null && country == null && currency == null
+                && status == null && metadata == null;
+    }
 }

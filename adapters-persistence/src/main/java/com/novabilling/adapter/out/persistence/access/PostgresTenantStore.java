@@ -1,0 +1,44 @@
+package com.novabilling.adapter.out.persistence.access;
+
+import com.novabilling.adapter.out.persistence.jdbc.Jdbc;
+import com.novabilling.application.port.out.access.TenantStore;
+import com.novabilling.domain.access.Tenant;
+import com.novabilling.domain.access.TenantStatus;
+import com.novabilling.domain.customer.CurrencyCode;
+import com.novabilling.domain.shared.TenantId;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+@Singleton
+public final class PostgresTenantStore implements TenantStore {
+
+    private final Jdbc jdbc;
+
+    public PostgresTenantStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean insertIfAbsent(Tenant tenant) {
+        return jdbc.update("""
+                INSERT INTO tenants (id, name, default_currency, status, created_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING""",
+                List.of(tenant.id().value(), tenant.name(), tenant.defaultCurrency().value(),
+                        tenant.status().wireName(), tenant.createdAt())) == 1;
+    }
+
+    @Override
+    public Optional<Tenant> find(TenantId tenantId) {
+        return jdbc.queryOne("SELECT id, name, default_currency, status, created_at FROM tenants WHERE id = ?",
+                List.of(tenantId.value()), rs -> Tenant.restore(new TenantId(rs.getString("id")), rs.getString("name"),
+                        new CurrencyCode(rs.getString("default_currency")), TenantStatus.fromWire(rs.getString("status")),
+                        Jdbc.instant(rs, "created_at")));
+    }
+
+    @Override
+    public boolean anyExists() {
+        return jdbc.queryOne("SELECT EXISTS (SELECT 1 FROM tenants)", List.of(), rs -> rs.getBoolean(1)).orElse(false);
+    }
+}

@@ -1,0 +1,16 @@
+package com.novabilling.application.port.out.access;
+
+import com.novabilling.domain.access.Tenant;
+import com.novabilling.domain.shared.TenantId;
+
+import java.util.Optional;
+
+public interface TenantStore {
+
+    /** Stores the tenant unless one with its id exists; returns whether it was stored. */
+    boolean insertIfAbsent(Tenant tenant);
+
+    Optional<Tenant> find(TenantId tenantId);
+
+    boolean anyExists();
+}

@@ -1,0 +1,55 @@
+package com.novabilling.application.service.access;
+
+import com.novabilling.domain.access.ApiKey;
+import com.novabilling.domain.access.ApiKeyId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps authentication off the database on the hot path: what a secret hash resolved to (a key, or
+ * nothing) is kept for {@code ttl}. A revocation on this instance evicts at once; other instances see it
+ * when their entry expires. The map is bounded: past {@code maxEntries} it is cleared, so a flood of
+ * random keys costs database lookups, never memory.
+ */
+public final class ApiKeyCache {
+
+    record Entry(Optional<ApiKey> key, Instant loadedAt, Instant lastRecordedUse) {
+    }
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Duration ttl;
+    private final int maxEntries;
+
+    public ApiKeyCache(Duration ttl, int maxEntries) {
+        this.ttl = ttl;
+        this.maxEntries = maxEntries;
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    Optional<Entry> fresh(byte[] sha256, Instant now) {
+        Entry entry = entries.get(HexFormat.of().formatHex(sha256));
+        if (entry == null || !now.isBefore(entry.loadedAt().plus(ttl))) {
+            return Optional.empty();
+        }
+        return Optional.of(entry);
+    }
+
+    void put(byte[] sha256, Entry entry) {
+        if (entries.size() >= maxEntries) {
+            entries.clear();
+        }
+        entries.put(HexFormat.of().formatHex(sha256), entry);
+    }
+
+    /** Forgets the key with this id, wherever it is cached. */
+    public void evict(ApiKeyId keyId) {
+        entries.values().removeIf(e -> e.key().map(k -> k.id().equals(keyId)).orElse(false));
+    }
+}

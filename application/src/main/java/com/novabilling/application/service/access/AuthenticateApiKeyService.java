@@ -1,0 +1,60 @@
+package com.novabilling.application.service.access;
+
+import com.novabilling.application.port.in.access.AuthenticateApiKeyQuery;
+import com.novabilling.application.port.in.access.AuthenticatedKey;
+import com.novabilling.application.port.out.access.ApiKeyStore;
+import com.novabilling.domain.access.ApiKey;
+import com.novabilling.domain.access.ApiKeySecret;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Bearer secret to tenant and scopes. Malformed, unknown, revoked and expired secrets all come back
+ * empty, so the caller cannot tell them apart. The last-used time is written at most once a minute per
+ * key.
+ */
+public final class AuthenticateApiKeyService implements AuthenticateApiKeyQuery {
+
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final ApiKeyStore keys;
+    private final ApiKeyCache cache;
+    private final Clock clock;
+
+    public AuthenticateApiKeyService(ApiKeyStore keys, ApiKeyCache cache, Clock clock) {
+        this.keys = keys;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<AuthenticatedKey> authenticate(String presentedSecret) {
+        Optional<ApiKeySecret> secret = ApiKeySecret.parse(presentedSecret);
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        byte[] sha256 = secret.get().sha256();
+        ApiKeyCache.Entry entry = cache.fresh(sha256, now).orElseGet(() -> {
+            Optional<ApiKey> loaded = keys.findBySecretSha256(sha256);
+            Instant lastUse = loaded.flatMap(ApiKey::lastUsedAt).orElse(Instant.EPOCH);
+            ApiKeyCache.Entry fresh = new ApiKeyCache.Entry(loaded, now, lastUse);
+            cache.put(sha256, fresh);
+            return fresh;
+        });
+        Optional<ApiKey> key = entry.key().filter(k -> k.isUsableAt(now));
+        key.ifPresent(k -> recordUse(sha256, entry, k, now));
+        return key.map(k -> new AuthenticatedKey(k.tenantId(), k.id(), k.scopes()));
+    }
+
+    private void recordUse(byte[] sha256, ApiKeyCache.Entry entry, ApiKey key, Instant now) {
+        if (entry.lastRecordedUse().plus(LAST_USED_RESOLUTION).isAfter(now)) {
+            return;
+        }
+        cache.put(sha256, new ApiKeyCache.Entry(entry.key(), entry.loadedAt(), now));
+        keys.recordUse(key.tenantId(), key.id(), now);
+    }
+}

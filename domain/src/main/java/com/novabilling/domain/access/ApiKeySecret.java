@@ -1,0 +1,60 @@
+package com.novabilling.domain.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
+
+/**
+ * The secret of an API key: {@code sk_live_} (or {@code sk_test_}) + at least 32 base62 characters.
+ * Only its SHA-256 is ever stored; {@link #toString()} never shows it, so it cannot leak into a log line
+ * by accident.
+ */
+public record ApiKeySecret(String value) {
+
+    public static final int RANDOM_LENGTH = 40;
+    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final Pattern FORMAT = Pattern.compile("sk_(live|test)_[0-9A-Za-z]{32,128}");
+    private static final int DISPLAY_LENGTH = 12;
+
+    public ApiKeySecret {
+        if (value == null || !FORMAT.matcher(value).matches()) {
+            throw new IllegalArgumentException("not an API key secret");
+        }
+    }
+
+    /** A new live secret: 40 base62 characters (about 238 bits) from {@code random}, a SecureRandom. */
+    public static ApiKeySecret generate(RandomGenerator random) {
+        StringBuilder s = new StringBuilder("sk_live_");
+        for (int i = 0; i < RANDOM_LENGTH; i++) {
+            s.append(BASE62.charAt(random.nextInt(BASE62.length())));
+        }
+        return new ApiKeySecret(s.toString());
+    }
+
+    /** The secret, or empty when {@code presented} is not shaped like one. */
+    public static Optional<ApiKeySecret> parse(String presented) {
+        return presented != null && FORMAT.matcher(presented).matches()
+                ? Optional.of(new ApiKeySecret(presented)) : Optional.empty();
+    }
+
+    public byte[] sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** What may be shown to identify the key later: {@code sk_live_AbCd} (12 characters). */
+    public String displayPrefix() {
+        return value.substring(0, DISPLAY_LENGTH);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKeySecret[" + displayPrefix() + "…]";
+    }
+}

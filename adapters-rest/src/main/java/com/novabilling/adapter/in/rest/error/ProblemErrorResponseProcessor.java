@@ -1,0 +1,86 @@
+package com.novabilling.adapter.in.rest.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.json.JsonSyntaxException;
+import jakarta.inject.Singleton;
+
+/**
+ * Replaces Micronaut's default error body (its {@code DefaultErrorResponseProcessor}, the
+ * {@code @DefaultImplementation} of {@link ErrorResponseProcessor}) so that the errors Micronaut answers by
+ * itself (unknown route, wrong method or media type, body too large, unparsable JSON, its own 500s) have
+ * the same problem+json shape as ours. Details are fixed texts: Micronaut's messages can echo the request
+ * or, for 500s, internals.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+public final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        String requestId = RequestIds.of(context.getRequest());
+        if (context.getRequest().getMethod() == HttpMethod.HEAD) {
+            return (MutableHttpResponse<Problem>) response;
+        }
+        Problem problem = problemFor(response, context.getRootCause().orElse(null), requestId);
+        return response.body(problem).contentType(Problems.APPLICATION_PROBLEM_JSON_TYPE);
+    }
+
+    static Problem problemFor(MutableHttpResponse<?> response, Throwable cause, String requestId) {
+        int status = response.code();
+        return switch (status) {
+            case 400 -> isJsonSyntaxError(cause)
+                    ? Problems.problem(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON.", requestId)
+                    : Problems.problem(ErrorCode.BAD_REQUEST, "The request could not be understood.", requestId);
+            case 401 -> Problems.problem(ErrorCode.UNAUTHORIZED, UnauthorizedException.DETAIL, requestId);
+            case 403 -> Problems.problem(ErrorCode.FORBIDDEN, "This API key may not do this.", requestId);
+            case 404 -> Problems.problem(ErrorCode.NOT_FOUND, "Nothing here: check the method and path.", requestId);
+            case 405 -> Problems.problem(ErrorCode.METHOD_NOT_ALLOWED, methodNotAllowedDetail(response), requestId);
+            case 406 -> Problems.problem(ErrorCode.NOT_ACCEPTABLE,
+                    "This resource answers application/json only.", requestId);
+            case 413 -> Problems.problem(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than this server accepts.", requestId);
+            case 415 -> Problems.problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the request body as JSON, with Content-Type: application/json.", requestId);
+            default -> status >= 500
+                    ? Problems.problem(status, ErrorCode.INTERNAL_ERROR.code(), ErrorCode.INTERNAL_ERROR.title(),
+                            UnexpectedExceptionHandler.DETAIL, requestId, null)
+                    : other(status, requestId);
+        };
+    }
+
+    private static Problem other(int status, String requestId) {
+        HttpStatus known;
+        try {
+            known = HttpStatus.valueOf(status);
+        } catch (IllegalArgumentException unknown) {
+            return Problems.problem(status, "http_" + status, "HTTP " + status, "The request failed.", requestId,
+                    null);
+        }
+        return Problems.problem(status, Problems.codeOf(known), known.getReason(), known.getReason() + ".",
+                requestId, null);
+    }
+
+    private static String methodNotAllowedDetail(MutableHttpResponse<?> response) {
+        String allowed = String.join(", ", response.getHeaders().getAll(HttpHeaders.ALLOW));
+        return allowed.isEmpty()
+                ? "This method is not allowed here."
+                : "This method is not allowed here. Allowed: " + allowed + ".";
+    }
+
+    private static boolean isJsonSyntaxError(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonSyntaxException || t instanceof JsonProcessingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

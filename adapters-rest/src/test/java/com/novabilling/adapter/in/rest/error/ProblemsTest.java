@@ -1,0 +1,94 @@
+package com.novabilling.adapter.in.rest.error;
+
+import com.novabilling.domain.access.Scope;
+import com.novabilling.domain.customer.CustomerEmailTakenException;
+import com.novabilling.domain.customer.CustomerExternalIdTakenException;
+import com.novabilling.domain.customer.CustomerNotFoundException;
+import com.novabilling.domain.customer.Email;
+import com.novabilling.domain.customer.ExternalId;
+import com.novabilling.domain.shared.DomainException;
+import com.novabilling.domain.shared.DomainValidationException;
+import com.novabilling.domain.shared.Violation;
+import io.micronaut.http.HttpStatus;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemsTest {
+
+    @Test
+    void validationListsEveryViolation() {
+        Problem problem = DomainExceptionHandler.toProblem(new DomainValidationException(List.of(
+                new Violation("email", "is required"), new Violation("metadata.plan", "must be a string"))), "req_1");
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.code()).isEqualTo("validation_failed");
+        assertThat(problem.type()).isEqualTo("https://docs.novabilling.dev/errors/validation_failed");
+        assertThat(problem.requestId()).isEqualTo("req_1");
+        assertThat(problem.errors()).containsExactly(
+                new Problem.FieldError("email", "is required"),
+                new Problem.FieldError("metadata.plan", "must be a string"));
+    }
+
+    @Test
+    void otherProblemsCarryNoErrorList() {
+        Problem problem = DomainExceptionHandler.toProblem(new CustomerNotFoundException("x".repeat(100)), "req_1");
+
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.code()).isEqualTo("customer_not_found");
+        assertThat(problem.errors()).isNull();
+        assertThat(problem.detail()).doesNotContain("x".repeat(65));
+    }
+
+    @Test
+    void conflictsAre409WithTheirOwnCodes() {
+        assertThat(DomainExceptionHandler.toProblem(new CustomerEmailTakenException(Email.of("a@example.com")), "r"))
+                .extracting(Problem::status, Problem::code).containsExactly(409, "customer_email_taken");
+        assertThat(DomainExceptionHandler.toProblem(new CustomerExternalIdTakenException(ExternalId.of("e")), "r"))
+                .extracting(Problem::status, Problem::code).containsExactly(409, "customer_external_id_taken");
+    }
+
+    @Test
+    void anUnknownDomainErrorKeepsItsCode() {
+        DomainException unknown = new DomainException("Plan is archived") {
+            @Override
+            public String code() {
+                return "plan_archived";
+            }
+        };
+
+        Problem problem = DomainExceptionHandler.toProblem(unknown, "r");
+
+        assertThat(problem).extracting(Problem::status, Problem::code, Problem::title)
+                .containsExactly(422, "plan_archived", "Plan archived");
+    }
+
+    @Test
+    void forbiddenNamesTheMissingScope() {
+        assertThat(new ForbiddenException(Scope.CUSTOMERS_WRITE).detail()).contains("customers:write");
+        assertThat(new ForbiddenException(Scope.CUSTOMERS_WRITE).errorCode()).isEqualTo(ErrorCode.FORBIDDEN);
+    }
+
+    @Test
+    void unauthorizedNeverSaysWhy() {
+        assertThat(new UnauthorizedException().detail()).doesNotContainIgnoringCase("revoked")
+                .doesNotContainIgnoringCase("expired").doesNotContainIgnoringCase("unknown");
+    }
+
+    @Test
+    void derivesACodeForAStatusWithoutItsOwn() {
+        assertThat(Problems.codeOf(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE))
+                .isEqualTo("request_header_fields_too_large");
+        assertThat(Problems.codeOf(HttpStatus.SERVICE_UNAVAILABLE)).isEqualTo("service_unavailable");
+    }
+
+    @Test
+    void theErrorCodesMatchTheDomainsCodes() {
+        assertThat(ErrorCode.VALIDATION_FAILED.code()).isEqualTo(DomainValidationException.CODE);
+        assertThat(ErrorCode.CUSTOMER_NOT_FOUND.code()).isEqualTo(CustomerNotFoundException.CODE);
+        assertThat(ErrorCode.CUSTOMER_EMAIL_TAKEN.code()).isEqualTo(CustomerEmailTakenException.CODE);
+        assertThat(ErrorCode.CUSTOMER_EXTERNAL_ID_TAKEN.code()).isEqualTo(CustomerExternalIdTakenException.CODE);
+    }
+}

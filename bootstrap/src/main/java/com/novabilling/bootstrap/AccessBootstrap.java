@@ -1,0 +1,61 @@
+package com.novabilling.bootstrap;
+
+import com.novabilling.application.port.in.access.BootstrapAccessUseCase;
+import com.novabilling.domain.access.ApiKeySecret;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+
+/**
+ * Access at start-up. {@code NOVABILLING_BOOTSTRAP_API_KEY} makes sure the tenant {@code default} holds
+ * that key with every scope. Without it, on the embedded database, a first tenant and key are created
+ * when there is no tenant at all, and the key is printed once on the console (standard output, never
+ * through the logger).
+ */
+@Singleton
+final class AccessBootstrap implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccessBootstrap.class);
+
+    private final BootstrapAccessUseCase bootstrap;
+    private final String bootstrapKey;
+    private final boolean embeddedDatabase;
+    private final PrintStream console = System.out;
+
+    AccessBootstrap(BootstrapAccessUseCase bootstrap,
+                    @Value("${novabilling.bootstrap-api-key:}") String bootstrapKey,
+                    @Value("${novabilling.embedded-database:false}") boolean embeddedDatabase) {
+        this.bootstrap = bootstrap;
+        this.bootstrapKey = bootstrapKey;
+        this.embeddedDatabase = embeddedDatabase;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (!bootstrapKey.isBlank()) {
+            ApiKeySecret secret = ApiKeySecret.parse(bootstrapKey.strip()).orElseThrow(() -> new IllegalStateException(
+                    "NOVABILLING_BOOTSTRAP_API_KEY must be sk_live_ or sk_test_ followed by 32 to 128 letters and digits"));
+            bootstrap.ensureOperatorKey(secret);
+            LOG.info("Bootstrap API key {} ensured for tenant 'default'", secret);
+            return;
+        }
+        if (embeddedDatabase) {
+            bootstrap.provisionFirstTenantIfNone().ifPresent(first -> console.printf("""
+
+                    ================================================================================
+                     NovaBilling created tenant '%s' and its first API key (shown only this once):
+
+                       %s
+
+                     Use it as:  curl -H "Authorization: Bearer %s" http://localhost:3000/api/customers
+                    ================================================================================
+
+                    """, first.tenant().id().value(), first.apiKey().secret().value(), first.apiKey().secret().value()));
+        }
+    }
+}

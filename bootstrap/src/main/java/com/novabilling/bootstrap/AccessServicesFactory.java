@@ -1,0 +1,73 @@
+package com.novabilling.bootstrap;
+
+import com.novabilling.application.port.in.access.AuthenticateApiKeyQuery;
+import com.novabilling.application.port.in.access.BootstrapAccessUseCase;
+import com.novabilling.application.port.in.access.CreateApiKeyUseCase;
+import com.novabilling.application.port.in.access.CreateTenantUseCase;
+import com.novabilling.application.port.in.access.ListApiKeysQuery;
+import com.novabilling.application.port.in.access.RevokeApiKeyUseCase;
+import com.novabilling.application.port.out.access.ApiKeyStore;
+import com.novabilling.application.port.out.access.TenantStore;
+import com.novabilling.application.service.access.ApiKeyCache;
+import com.novabilling.application.service.access.AuthenticateApiKeyService;
+import com.novabilling.application.service.access.BootstrapAccessService;
+import com.novabilling.application.service.access.CreateApiKeyService;
+import com.novabilling.application.service.access.CreateTenantService;
+import com.novabilling.application.service.access.ListApiKeysService;
+import com.novabilling.application.service.access.RevokeApiKeyService;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/** Creates the access use cases (tenants and API keys); writes run in one transaction each. */
+@Factory
+class AccessServicesFactory {
+
+    private static final int MAX_CACHED_KEYS = 10_000;
+
+    @Singleton
+    ApiKeyCache apiKeyCache(@Value("${novabilling.api-key-cache-ttl:10s}") Duration ttl) {
+        return new ApiKeyCache(ttl, MAX_CACHED_KEYS);
+    }
+
+    @Singleton
+    AuthenticateApiKeyQuery authenticateApiKey(ApiKeyStore keys, ApiKeyCache cache, Clock clock) {
+        return new AuthenticateApiKeyService(keys, cache, clock);
+    }
+
+    @Singleton
+    @Transactional
+    CreateApiKeyUseCase createApiKey(ApiKeyStore keys, Clock clock, RandomGenerator random) {
+        return new CreateApiKeyService(keys, clock, random);
+    }
+
+    @Singleton
+    ListApiKeysQuery listApiKeys(ApiKeyStore keys) {
+        return new ListApiKeysService(keys);
+    }
+
+    @Singleton
+    @Transactional
+    RevokeApiKeyUseCase revokeApiKey(ApiKeyStore keys, ApiKeyCache cache, Clock clock) {
+        return new RevokeApiKeyService(keys, cache, clock);
+    }
+
+    @Singleton
+    @Transactional
+    CreateTenantUseCase createTenant(TenantStore tenants, ApiKeyStore keys, Clock clock,
+                                     RandomGenerator random) {
+        return new CreateTenantService(tenants, keys, clock, random);
+    }
+
+    @Singleton
+    @Transactional
+    BootstrapAccessUseCase bootstrapAccess(TenantStore tenants, ApiKeyStore keys, Clock clock,
+                                           RandomGenerator random) {
+        return new BootstrapAccessService(tenants, keys, clock, random);
+    }
+}

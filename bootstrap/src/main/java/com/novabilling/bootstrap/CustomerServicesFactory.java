@@ -1,0 +1,72 @@
+package com.novabilling.bootstrap;
+
+import com.novabilling.application.port.in.customer.CreateCustomerUseCase;
+import com.novabilling.application.port.in.customer.DeleteCustomerUseCase;
+import com.novabilling.application.port.in.customer.GetCustomerQuery;
+import com.novabilling.application.port.in.customer.ListCustomersQuery;
+import com.novabilling.application.port.in.customer.UpdateCustomerUseCase;
+import com.novabilling.application.port.out.customer.BillingRecords;
+import com.novabilling.application.port.out.customer.CustomerReadModel;
+import com.novabilling.application.port.out.customer.CustomerRepository;
+import com.novabilling.application.port.out.customer.TenantDefaults;
+import com.novabilling.application.service.customer.CreateCustomerService;
+import com.novabilling.application.service.customer.DeleteCustomerService;
+import com.novabilling.application.service.customer.GetCustomerService;
+import com.novabilling.application.service.customer.ListCustomersService;
+import com.novabilling.application.service.customer.UpdateCustomerService;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+/**
+ * Creates the customer use cases. The services carry no annotations; each write use case runs in one
+ * transaction because its factory method is {@code @Transactional} (Micronaut proxies the returned
+ * interface). The reads are single statements on one connection and need no transaction.
+ */
+@Factory
+class CustomerServicesFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** For ids and API key secrets alike: SecureRandom, thread-safe. */
+    @Singleton
+    RandomGenerator secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Singleton
+    @Transactional
+    CreateCustomerUseCase createCustomer(CustomerRepository customers, TenantDefaults tenantDefaults, Clock clock,
+                                         RandomGenerator random) {
+        return new CreateCustomerService(customers, tenantDefaults, clock, random);
+    }
+
+    @Singleton
+    @Transactional
+    UpdateCustomerUseCase updateCustomer(CustomerRepository customers, BillingRecords billingRecords, Clock clock) {
+        return new UpdateCustomerService(customers, billingRecords, clock);
+    }
+
+    @Singleton
+    @Transactional
+    DeleteCustomerUseCase deleteCustomer(CustomerRepository customers, BillingRecords billingRecords) {
+        return new DeleteCustomerService(customers, billingRecords);
+    }
+
+    @Singleton
+    GetCustomerQuery getCustomer(CustomerReadModel readModel) {
+        return new GetCustomerService(readModel);
+    }
+
+    @Singleton
+    ListCustomersQuery listCustomers(CustomerReadModel readModel) {
+        return new ListCustomersService(readModel);
+    }
+}

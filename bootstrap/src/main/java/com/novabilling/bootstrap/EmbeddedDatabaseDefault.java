@@ -1,0 +1,42 @@
+package com.novabilling.bootstrap;
+
+import com.novabilling.adapter.out.persistence.embedded.EmbeddedPostgresServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The run default: when neither {@code DATASOURCES_DEFAULT_URL} nor {@code -Ddatasources.default.url}
+ * names a database, start the embedded PostgreSQL with its data in {@code NOVABILLING_DATA_DIR}
+ * (default {@code ./.novabilling/pgdata}) and point the app at it. The server stops with the JVM.
+ */
+final class EmbeddedDatabaseDefault {
+
+    static final String DATABASE = "novabilling";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseDefault.class);
+
+    private EmbeddedDatabaseDefault() {
+    }
+
+    static Map<String, Object> startIfNoDatabaseConfigured(Map<String, String> env) {
+        if (isSet(env.get("DATASOURCES_DEFAULT_URL")) || isSet(System.getProperty("datasources.default.url"))) {
+            LOG.info("Using the configured database; no embedded PostgreSQL started");
+            return Map.of();
+        }
+        Path dataDir = Path.of(isSet(env.get("NOVABILLING_DATA_DIR"))
+                ? env.get("NOVABILLING_DATA_DIR") : ".novabilling/pgdata").toAbsolutePath().normalize();
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(dataDir);
+        server.createDatabaseIfMissing(DATABASE);
+        return Map.of(
+                "datasources.default.url", server.jdbcUrl(DATABASE),
+                "datasources.default.username", server.username(),
+                "datasources.default.password", "",
+                "novabilling.embedded-database", true);
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,63 @@
+package com.novabilling.bootstrap.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The production classes of all five modules keep DESIGN.md section 1. */
+class HexagonArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("/archfixture/"))
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("com.novabilling");
+    }
+
+    @Test
+    void importsEveryModule() {
+        assertThat(production.containPackage("com.novabilling.domain.customer")).isTrue();
+        assertThat(production.containPackage("com.novabilling.application.service.customer")).isTrue();
+        assertThat(production.containPackage("com.novabilling.adapter.in.rest.customer")).isTrue();
+        assertThat(production.containPackage("com.novabilling.adapter.out.persistence.customer")).isTrue();
+        assertThat(production.containPackage("com.novabilling.bootstrap")).isTrue();
+    }
+
+    @Test
+    void domainDependsOnlyOnTheJdkAndItself() {
+        check(HexagonRules.DOMAIN_IS_PLAIN_JAVA);
+    }
+
+    @Test
+    void applicationDependsOnlyOnTheDomain() {
+        check(HexagonRules.APPLICATION_DEPENDS_ON_DOMAIN_ONLY);
+    }
+
+    @Test
+    void restAdapterDoesNotDependOnPersistenceAdapter() {
+        check(HexagonRules.REST_ADAPTER_DOES_NOT_USE_PERSISTENCE);
+    }
+
+    @Test
+    void persistenceAdapterDoesNotDependOnRestAdapter() {
+        check(HexagonRules.PERSISTENCE_ADAPTER_DOES_NOT_USE_REST);
+    }
+
+    @Test
+    void nothingDependsOnBootstrap() {
+        check(HexagonRules.NOTHING_DEPENDS_ON_BOOTSTRAP);
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(production);
+    }
+}

@@ -1,0 +1,58 @@
+package com.novabilling.bootstrap.architecture;
+
+import com.novabilling.adapter.in.rest.archfixture.RestClassReachingIntoPersistence;
+import com.novabilling.adapter.out.persistence.archfixture.PersistenceClassReachingIntoRest;
+import com.novabilling.application.archfixture.ApplicationClassUsingMicronaut;
+import com.novabilling.domain.archfixture.DomainClassUsingMicronaut;
+import com.novabilling.domain.archfixture.DomainClassUsingBootstrap;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each rule, run against a deliberately violating class kept in test sources ({@code archfixture}
+ * packages), reports that class: the rules can fail.
+ */
+class HexagonRulesCanFailTest {
+
+    @Test
+    void domainRuleCatchesAMicronautImport() {
+        assertViolation(HexagonRules.DOMAIN_IS_PLAIN_JAVA, DomainClassUsingMicronaut.class, "io.micronaut");
+    }
+
+    @Test
+    void applicationRuleCatchesAMicronautImport() {
+        assertViolation(HexagonRules.APPLICATION_DEPENDS_ON_DOMAIN_ONLY, ApplicationClassUsingMicronaut.class,
+                "io.micronaut");
+    }
+
+    @Test
+    void restRuleCatchesAnAdapterCallingAnotherAdapter() {
+        assertViolation(HexagonRules.REST_ADAPTER_DOES_NOT_USE_PERSISTENCE, RestClassReachingIntoPersistence.class,
+                "PostgresCustomerStore");
+    }
+
+    @Test
+    void persistenceRuleCatchesAnAdapterCallingAnotherAdapter() {
+        assertViolation(HexagonRules.PERSISTENCE_ADAPTER_DOES_NOT_USE_REST, PersistenceClassReachingIntoRest.class,
+                "ApiPrincipal");
+    }
+
+    @Test
+    void bootstrapRuleCatchesADependencyOnBootstrap() {
+        assertViolation(HexagonRules.NOTHING_DEPENDS_ON_BOOTSTRAP, DomainClassUsingBootstrap.class,
+                "com.novabilling.bootstrap");
+    }
+
+    private static void assertViolation(ArchRule rule, Class<?> violator, String mentioned) {
+        JavaClasses classes = new ClassFileImporter().importClasses(violator);
+        EvaluationResult result = rule.evaluate(classes);
+        assertThat(result.hasViolation()).as("rule %s on %s", rule.getDescription(), violator.getSimpleName()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anySatisfy(line -> assertThat(line)
+                .contains(violator.getName()).contains(mentioned));
+    }
+}

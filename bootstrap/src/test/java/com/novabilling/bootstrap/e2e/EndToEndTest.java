@@ -1,0 +1,47 @@
+package com.novabilling.bootstrap.e2e;
+
+import com.novabilling.adapter.out.persistence.testing.TestPostgres;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Base of the end-to-end tests: the whole app on a random port, on a database of its own in the test
+ * JVM's embedded PostgreSQL, with the operator key {@link #OPERATOR_KEY} for tenant {@code default}.
+ * Subclasses are {@code @MicronautTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class EndToEndTest implements TestPropertyProvider {
+
+    public static final String OPERATOR_KEY = "sk_live_endToEndOperatorKey0123456789abcdefXYZ";
+    public static final String ADMIN_TOKEN = "admin-token-for-tests-0123456789";
+
+    @Inject
+    protected EmbeddedServer server;
+
+    @Inject
+    protected JsonMapper json;
+
+    protected ApiClient api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>();
+        TestPostgres.freshDatabase().forEach((k, v) -> properties.put(k, String.valueOf(v)));
+        properties.put("micronaut.server.port", "-1");
+        properties.put("novabilling.bootstrap-api-key", OPERATOR_KEY);
+        properties.put("novabilling.admin-token", ADMIN_TOKEN);
+        return properties;
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(server.getURI(), OPERATOR_KEY, json);
+    }
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the service if needed and starts it: http://localhost:3000 (MICRONAUT_SERVER_PORT overrides).
+# With no DATASOURCES_DEFAULT_URL it runs on an embedded PostgreSQL, data in ./.novabilling/pgdata.
+set -euo pipefail
+cd "$(dirname "$0")"
+jar=bootstrap/target/novabilling.jar
+if [ ! -f "$jar" ] || [ -n "$(find . \( -name target -o -name .novabilling -o -name .git -o -name node_modules \) -prune -o \( -name '*.java' -o -name '*.xml' -o -name '*.yml' -o -name '*.sql' \) -newer "$jar" -print -quit)" ]; then
+  echo "Building $jar ..." >&2
+  mvn -B -q -DskipTests package
+fi
+exec java ${JAVA_OPTS:-} -jar "$jar" "$@"

@@ -2,6 +2,8 @@ package com.novabilling.adapter.out.persistence.jdbc;
 
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
+import com.novabilling.application.port.out.StoreUnavailableException;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -39,13 +41,24 @@ public final class Jdbc {
     }
 
     public <T> T withConnection(SqlWork<T> work) {
-        return connections.execute(ConnectionDefinition.DEFAULT, status -> {
-            try {
-                return work.run(status.getConnection());
-            } catch (SQLException e) {
-                throw new DataAccessFailure(e);
-            }
-        });
+        try {
+            return connections.execute(ConnectionDefinition.DEFAULT, status -> {
+                try {
+                    return work.run(status.getConnection());
+                } catch (SQLException e) {
+                    throw isConnectionFailure(e) ? new StoreUnavailableException(e) : new DataAccessFailure(e);
+                }
+            });
+        } catch (CannotGetJdbcConnectionException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    /** SQLSTATE class 08 (connection exception) and 57P (the server is shutting down or restarting). */
+    static boolean isConnectionFailure(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof java.sql.SQLTransientConnectionException
+                || state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     public <T> List<T> query(String sql, List<?> params, RowMapper<T> mapper) {

@@ -1,5 +1,7 @@
 package com.novabilling.adapter.in.rest.customer;
 
+import com.novabilling.adapter.in.rest.json.Timestamps;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.novabilling.application.port.in.customer.CustomerView;
 import com.novabilling.domain.customer.CountryCode;
@@ -9,8 +11,6 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -33,9 +33,6 @@ public record CustomerResponse(
         long activeSubscriptions,
         String createdAt,
         String updatedAt) {
-
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     public static CustomerResponse from(CustomerView view) {
         Customer customer = view.customer();
@@ -61,6 +58,6 @@ public record CustomerResponse(
     }
 
     static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant);
+        return Timestamps.format(instant);
     }
 }

@@ -1,5 +1,7 @@
 package com.novabilling.adapter.in.rest.error;
 
+import com.novabilling.application.port.out.StoreUnavailableException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
@@ -7,6 +9,10 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * Anything no other handler claims (Micronaut's own exceptions keep their more specific handlers): 500
@@ -21,11 +27,40 @@ public final class UnexpectedExceptionHandler implements ExceptionHandler<Except
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionHandler.class);
 
+    public static final String UNAVAILABLE_DETAIL =
+            "The service cannot reach its database right now. Retry in a few seconds.";
+    static final String RETRY_AFTER_SECONDS = "5";
+
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, Exception exception) {
         String requestId = RequestIds.of(request);
+        if (isDatabaseUnreachable(exception)) {
+            LOG.warn("Database unreachable answering {} {} (request id {}): {}", request.getMethodName(),
+                    request.getPath(), requestId, exception.toString());
+            return Problems.response(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL, request)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
         LOG.error("Unexpected error answering {} {} (request id {})", request.getMethodName(),
                 request.getPath(), requestId, exception);
         return Problems.response(ErrorCode.INTERNAL_ERROR, DETAIL, request);
+    }
+
+    /**
+     * The store said so ({@link StoreUnavailableException}), or the cause chain holds a connection failure:
+     * the pool's timeout ({@link SQLTransientConnectionException}) or SQLSTATE class 08 / 57P (connection
+     * exception, server shutting down), which the transaction manager raises before any adapter code runs.
+     */
+    static boolean isDatabaseUnreachable(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreUnavailableException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,4 +1,4 @@
-package com.novabilling.adapter.in.rest.customer;
+package com.novabilling.adapter.in.rest.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

@@ -1,4 +1,4 @@
-package com.novabilling.adapter.in.rest.customer;
+package com.novabilling.adapter.in.rest.json;
 
 import com.novabilling.adapter.in.rest.error.MalformedJsonException;
 import io.micronaut.json.tree.JsonNode;

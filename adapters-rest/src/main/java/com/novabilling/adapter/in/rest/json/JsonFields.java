@@ -1,4 +1,4 @@
-package com.novabilling.adapter.in.rest.customer;
+package com.novabilling.adapter.in.rest.json;
 
 import com.novabilling.adapter.in.rest.error.MalformedJsonException;
 import com.novabilling.adapter.in.rest.error.Violations;
@@ -9,24 +9,24 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** Reading typed fields out of a JSON object, recording every problem instead of stopping at the first. */
-final class JsonFields {
+public final class JsonFields {
 
-    static final String MUST_BE_A_STRING = "must be a string";
-    static final String MUST_BE_AN_OBJECT = "must be an object";
-    static final String MUST_NOT_BE_NULL = "must not be null";
-    static final String IS_REQUIRED = "is required";
-    static final String UNKNOWN_FIELD = "unknown field";
-    static final String READ_ONLY = "is read-only";
+    public static final String MUST_BE_A_STRING = "must be a string";
+    public static final String MUST_BE_AN_OBJECT = "must be an object";
+    public static final String MUST_NOT_BE_NULL = "must not be null";
+    public static final String IS_REQUIRED = "is required";
+    public static final String UNKNOWN_FIELD = "unknown field";
+    public static final String READ_ONLY = "is read-only";
 
     /** At most this many unknown fields are reported; the caller fixes those and hears about the rest. */
-    static final int MAX_UNKNOWN_REPORTED = 20;
+    public static final int MAX_UNKNOWN_REPORTED = 20;
     private static final int MAX_SHOWN_NAME = 64;
 
     private JsonFields() {
     }
 
     /** The body, which must be a JSON object. */
-    static JsonNode requireObject(JsonNode body) {
+    public static JsonNode requireObject(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new MalformedJsonException(MalformedJsonException.NOT_AN_OBJECT);
         }
@@ -34,7 +34,7 @@ final class JsonFields {
     }
 
     /** Records a violation for every field of {@code object} that is read-only or not one of {@code writable}. */
-    static void rejectOtherFields(JsonNode object, Set<String> writable, Set<String> readOnly, Violations violations) {
+    public static void rejectOtherFields(JsonNode object, Set<String> writable, Set<String> readOnly, Violations violations) {
         int unknown = 0;
         for (Map.Entry<String, JsonNode> entry : object.entries()) {
             String name = entry.getKey();
@@ -54,7 +54,7 @@ final class JsonFields {
      * recorded), or {@code null} when the field is absent, JSON {@code null} or invalid. A non-string value is
      * recorded as "must be a string".
      */
-    static <T> T string(JsonNode object, String field, Function<String, T> factory, Violations violations) {
+    public static <T> T string(JsonNode object, String field, Function<String, T> factory, Violations violations) {
         JsonNode node = object.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -67,17 +67,17 @@ final class JsonFields {
         return violations.attempt(() -> factory.apply(raw));
     }
 
-    static boolean isAbsent(JsonNode object, String field) {
+    public static boolean isAbsent(JsonNode object, String field) {
         return object.get(field) == null;
     }
 
-    static boolean isNull(JsonNode object, String field) {
+    public static boolean isNull(JsonNode object, String field) {
         JsonNode node = object.get(field);
         return node != null && node.isNull();
     }
 
     /** A field name as it may appear in an error: at most 64 characters, control characters replaced. */
-    static String shown(String name) {
+    public static String shown(String name) {
         StringBuilder out = new StringBuilder();
         int count = 0;
         for (int i = 0; i < name.length(); ) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the update that replaces metadata, list, search, get, delete, get again. Each step asserts the body
  * field by field.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CustomersGuideEndToEndTest extends EndToEndTest {
 

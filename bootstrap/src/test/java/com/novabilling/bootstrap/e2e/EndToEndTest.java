@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Base of the end-to-end tests: the whole app on a random port, on a database of its own in the test
  * JVM's embedded PostgreSQL, with the operator key {@link #OPERATOR_KEY} for tenant {@code default}.
- * Subclasses are {@code @MicronautTest}.
+ * Subclasses are {@code @MicronautTest(transactional = false)}: a test-managed transaction would hide the
+ * rows a test inserts from the app's own connections.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class EndToEndTest implements TestPropertyProvider {
@@ -30,10 +31,15 @@ public abstract class EndToEndTest implements TestPropertyProvider {
 
     protected ApiClient api;
 
+    /** The name of this class's database in the test JVM's PostgreSQL. */
+    protected String databaseName;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>();
         TestPostgres.freshDatabase().forEach((k, v) -> properties.put(k, String.valueOf(v)));
+        String url = properties.get("datasources.default.url");
+        databaseName = url.substring(url.lastIndexOf('/') + 1);
         properties.put("micronaut.server.port", "-1");
         properties.put("novabilling.bootstrap-api-key", OPERATOR_KEY);
         properties.put("novabilling.admin-token", ADMIN_TOKEN);

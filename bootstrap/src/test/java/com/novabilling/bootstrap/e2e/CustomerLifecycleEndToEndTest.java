@@ -1,0 +1,179 @@
+package com.novabilling.bootstrap.e2e;
+
+import com.novabilling.adapter.out.persistence.jdbc.Jdbc;
+import com.novabilling.bootstrap.e2e.ApiClient.ApiResponse;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Billing totals, the delete cascade, PATCH semantics and races, through HTTP on PostgreSQL. */
+@MicronautTest(transactional = false)
+class CustomerLifecycleEndToEndTest extends EndToEndTest {
+
+    @Inject
+    Jdbc jdbc;
+
+    private String create(String email, String extra) {
+        ApiResponse created = api.post("/api/customers", "{\"email\":\"" + email + "\",\"name\":\"Test Customer\"" + extra + "}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return (String) created.object().get("id");
+    }
+
+    private void subscription(String customerId, String id, String status) {
+        jdbc.update("INSERT INTO subscriptions (tenant_id, id, customer_id, status) VALUES ('default', ?, ?, ?)",
+                List.of(id, customerId, status));
+    }
+
+    private void invoice(String customerId, String id, String status, String currency, String paid) {
+        jdbc.update("""
+                INSERT INTO invoices (tenant_id, id, customer_id, status, currency, amount_due, amount_paid)
+                VALUES ('default', ?, ?, ?, ?, ?, ?)""",
+                List.of(id, customerId, status, currency, new BigDecimal(paid), new BigDecimal(paid)));
+    }
+
+    @Test
+    void totalsComeFromPaidInvoicesAndActiveSubscriptions() {
+        String id = create("totals@kampaltech.ug", ",\"currency\":\"UGX\"");
+        invoice(id, "inv_t1", "paid", "UGX", "150000");
+        invoice(id, "inv_t2", "paid", "UGX", "2500.50");
+        invoice(id, "inv_t3", "open", "UGX", "0");
+        invoice(id, "inv_t4", "paid", "KES", "999");
+        subscription(id, "sub_t1", "active");
+        subscription(id, "sub_t2", "canceled");
+
+        ApiResponse got = api.get("/api/customers/" + id);
+
+        assertThat(got.body()).contains("\"totalSpent\":152500.5,");
+        assertThat(got.object().get("activeSubscriptions")).isEqualTo(1);
+        assertThat(api.get("/api/customers?search=totals@").data().get(0).get("activeSubscriptions")).isEqualTo(1);
+    }
+
+    @Test
+    void deleteCancelsSubscriptionsVoidsUnpaidInvoicesAndKeepsTheRecords() {
+        String id = create("leaving@kampaltech.ug", ",\"currency\":\"KES\"");
+        subscription(id, "sub_d1", "active");
+        subscription(id, "sub_d2", "active");
+        subscription(id, "sub_d3", "canceled");
+        invoice(id, "inv_d1", "draft", "KES", "0");
+        invoice(id, "inv_d2", "open", "KES", "0");
+        invoice(id, "inv_d3", "paid", "KES", "100");
+
+        ApiResponse deleted = api.delete("/api/customers/" + id);
+
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.object()).isEqualTo(Map.of("id", id, "deleted", true, "canceledSubscriptions", 2, "voidedInvoices", 2));
+        assertThat(jdbc.query("SELECT status FROM subscriptions WHERE customer_id = ? ORDER BY id", List.of(id),
+                rs -> rs.getString(1))).containsExactly("canceled", "canceled", "canceled");
+        assertThat(jdbc.query("SELECT status FROM invoices WHERE customer_id = ? ORDER BY id", List.of(id),
+                rs -> rs.getString(1))).containsExactly("void", "void", "paid");
+        assertThat(api.get("/api/customers/" + id).status()).isEqualTo(404);
+        assertThat(api.delete("/api/customers/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void patchChangesOnlyGivenFieldsAndNullClearsOptionalOnes() {
+        String id = create("patch@kampaltech.ug", ",\"externalId\":\"usr_p\",\"country\":\"ug\",\"currency\":\"ugx\"");
+        Map<String, Object> before = api.get("/api/customers/" + id).object();
+        assertThat(before.get("country")).isEqualTo("UG");
+        assertThat(before.get("currency")).isEqualTo("UGX");
+
+        ApiResponse cleared = api.patch("/api/customers/" + id, "{\"country\":null,\"externalId\":null,\"status\":\"inactive\"}");
+
+        assertThat(cleared.status()).isEqualTo(200);
+        Map<String, Object> after = cleared.object();
+        assertThat(after.get("country")).isNull();
+        assertThat(after.get("externalId")).isNull();
+        assertThat(after.get("status")).isEqualTo("inactive");
+        assertThat(after.get("email")).isEqualTo(before.get("email"));
+        assertThat(after.get("name")).isEqualTo(before.get("name"));
+        assertThat(after.get("currency")).isEqualTo("UGX");
+
+        ApiResponse nullName = api.patch("/api/customers/" + id, "{\"name\":null,\"email\":null}");
+        assertThat(nullName.status()).isEqualTo(400);
+        assertThat(nullName.errorFields()).containsExactlyInAnyOrder("name", "email");
+        assertThat(api.get("/api/customers/" + id).object()).isEqualTo(after);
+
+        ApiResponse nothing = api.patch("/api/customers/" + id, "{}");
+        assertThat(nothing.object()).isEqualTo(after);
+    }
+
+    @Test
+    void concurrentCreatesWithOneEmailGiveOneCustomer() throws Exception {
+        int racers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<ApiResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                String email = (i % 2 == 0 ? "race@kampaltech.ug" : "RACE@KampalTech.ug");
+                Callable<ApiResponse> call = () -> {
+                    start.await();
+                    return api.post("/api/customers", "{\"email\":\"" + email + "\",\"name\":\"Racer\"}");
+                };
+                answers.add(pool.submit(call));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<ApiResponse> answer : answers) {
+                ApiResponse response = answer.get();
+                statuses.add(response.status());
+                if (response.status() == 409) {
+                    assertThat(response.code()).isEqualTo("customer_email_taken");
+                }
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.query("SELECT count(*) FROM customers WHERE lower(email) = 'race@kampaltech.ug'", List.of(),
+                rs -> rs.getLong(1))).containsExactly(1L);
+    }
+
+    @Test
+    void updatingToAnotherCustomersEmailOrExternalIdIsAConflict() {
+        create("first@kampaltech.ug", ",\"externalId\":\"ext_first\"");
+        String second = create("second@kampaltech.ug", ",\"externalId\":\"ext_second\"");
+
+        ApiResponse email = api.patch("/api/customers/" + second, "{\"email\":\"FIRST@kampaltech.ug\"}");
+        ApiResponse external = api.patch("/api/customers/" + second, "{\"externalId\":\"ext_first\"}");
+
+        assertThat(email.status()).isEqualTo(409);
+        assertThat(email.code()).isEqualTo("customer_email_taken");
+        assertThat(external.status()).isEqualTo(409);
+        assertThat(external.code()).isEqualTo("customer_external_id_taken");
+        Map<String, Object> unchanged = api.get("/api/customers/" + second).object();
+        assertThat(unchanged.get("email")).isEqualTo("second@kampaltech.ug");
+        assertThat(unchanged.get("externalId")).isEqualTo("ext_second");
+    }
+
+    @Test
+    void listPagesSortAndFilter() {
+        for (int i = 0; i < 5; i++) {
+            create("page" + i + "@paging.test", ",\"country\":\"" + (i % 2 == 0 ? "KE" : "NG") + "\"");
+        }
+        ApiResponse first = api.get("/api/customers?search=paging.test&limit=2&page=1&sortBy=email&sortOrder=asc");
+        ApiResponse third = api.get("/api/customers?search=paging.test&limit=2&page=3&sortBy=email&sortOrder=asc");
+
+        assertThat(first.data()).extracting(c -> c.get("email")).containsExactly("page0@paging.test", "page1@paging.test");
+        assertThat(first.object().get("total")).isEqualTo(5);
+        assertThat(first.object().get("totalPages")).isEqualTo(3);
+        assertThat(first.object().get("hasMore")).isEqualTo(true);
+        assertThat(third.data()).extracting(c -> c.get("email")).containsExactly("page4@paging.test");
+        assertThat(third.object().get("hasMore")).isEqualTo(false);
+        assertThat(api.get("/api/customers?search=paging.test&country=ke").data()).extracting(c -> c.get("country"))
+                .containsOnly("KE").hasSize(3);
+    }
+}

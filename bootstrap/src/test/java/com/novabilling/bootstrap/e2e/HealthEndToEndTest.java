@@ -1,0 +1,82 @@
+package com.novabilling.bootstrap.e2e;
+
+import com.novabilling.adapter.out.persistence.testing.TestPostgres;
+import com.novabilling.bootstrap.e2e.ApiClient.ApiResponse;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /health} tells whether the app can reach its database; the API answers 503, not 500, while it cannot. */
+@MicronautTest(transactional = false)
+class HealthEndToEndTest extends EndToEndTest {
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = super.getProperties();
+        // fail fast while the database is away
+        properties.put("datasources.default.connection-timeout", "1000");
+        properties.put("novabilling.api-key-cache-ttl", "100ms");
+        return properties;
+    }
+
+    @Test
+    void healthIsUpWhileTheDatabaseAnswersAndDownWhileItDoesNot() throws Exception {
+        ApiResponse up = api.withoutKey().get("/health");
+        assertThat(up.status()).isEqualTo(200);
+        assertThat(up.object().get("status")).isEqualTo("UP");
+
+        try {
+            refuseConnections(true);
+
+            ApiResponse down = api.withoutKey().get("/health");
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(down.object().get("status")).isEqualTo("DOWN");
+
+            ApiResponse list = api.get("/api/customers");
+            assertThat(list.status()).as(list.toString()).isEqualTo(503);
+            assertThat(list.code()).isEqualTo("service_unavailable");
+            assertThat(list.header("Retry-After")).isEqualTo("5");
+            assertThat(list.body()).doesNotContain("SQL").doesNotContain("jdbc").doesNotContain("Exception");
+
+            ApiResponse create = api.post("/api/customers", "{\"email\":\"a@b.io\",\"name\":\"A\"}");
+            assertThat(create.status()).as(create.toString()).isEqualTo(503);
+            assertThat(create.code()).isEqualTo("service_unavailable");
+        } finally {
+            refuseConnections(false);
+        }
+
+        ApiResponse back = waitForHealth();
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(api.get("/api/customers").status()).isEqualTo(200);
+    }
+
+    private ApiResponse waitForHealth() throws InterruptedException {
+        ApiResponse last = null;
+        for (int i = 0; i < 50; i++) {
+            last = api.withoutKey().get("/health");
+            if (last.status() == 200) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        return last;
+    }
+
+    /** Makes PostgreSQL refuse new connections to this class's database and drops the open ones. */
+    private void refuseConnections(boolean refuse) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(TestPostgres.server().jdbcUrl("postgres"), "postgres", "");
+             Statement s = admin.createStatement()) {
+            s.execute("ALTER DATABASE " + databaseName + " WITH ALLOW_CONNECTIONS " + !refuse);
+            if (refuse) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + databaseName + "'");
+            }
+        }
+    }
+}

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * A real HTTP client (the JDK's) against the running app: what an integrator's code does, down to the
  * bytes of the body. Requests carry a bearer key unless {@link #withoutKey()} or {@link #withKey} says
- * otherwise.
+ * otherwise. Every response is checked against the served OpenAPI document ({@link OpenApiContract}).
  */
 public final class ApiClient {
 
@@ -71,6 +71,7 @@ public final class ApiClient {
         }
         try {
             var response = http.send(request.build(), BodyHandlers.ofString());
+            OpenApiContract.check(base, method, path, response.statusCode(), response.headers().map(), response.body());
             return new ApiResponse(response.statusCode(), response.headers().map(), response.body(), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

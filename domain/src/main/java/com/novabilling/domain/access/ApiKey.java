@@ -56,13 +56,11 @@ public final class ApiKey {
     public static IssuedApiKey issue(TenantId tenantId, String name, Set<Scope> scopes, Instant expiresAt,
                                      ApiKeySecret secret, Instant now, RandomGenerator random) {
         List<Violation> violations = new ArrayList<>();
-        String cleanName = name == null ? null : name.strip();
-        if (cleanName == null || cleanName.isEmpty()) {
-            violations.add(new Violation("name", "is required"));
-        } else if (Text.length(cleanName) > MAX_NAME_LENGTH) {
-            violations.add(new Violation("name", "must be at most " + MAX_NAME_LENGTH + " characters"));
-        } else if (Text.hasControlCharacters(cleanName)) {
-            violations.add(new Violation("name", "must not contain control characters"));
+        String cleanName = null;
+        try {
+            cleanName = validName(name);
+        } catch (DomainValidationException e) {
+            violations.addAll(e.violations());
         }
         if (scopes == null || scopes.isEmpty()) {
             violations.add(new Violation("scopes", "must name at least one scope"));
@@ -77,6 +75,26 @@ public final class ApiKey {
         ApiKey key = new ApiKey(ApiKeyId.generate(now, random), tenantId, cleanName, scopes, secret.displayPrefix(),
                 secret.sha256(), created, null, expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS), null);
         return new IssuedApiKey(key, secret);
+    }
+
+    /**
+     * {@code raw} stripped, when it is a valid key name: 1 to 100 characters, not blank, no control
+     * characters. Public so that an adapter can report it together with the other fields of a request.
+     *
+     * @throws DomainValidationException on {@code name} otherwise
+     */
+    public static String validName(String raw) {
+        String name = raw == null ? null : raw.strip();
+        if (name == null || Text.isBlank(name)) {
+            throw new DomainValidationException("name", "is required");
+        }
+        if (Text.length(name) > MAX_NAME_LENGTH) {
+            throw new DomainValidationException("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (Text.hasControlCharacters(name)) {
+            throw new DomainValidationException("name", "must not contain control characters");
+        }
+        return name;
     }
 
     public static ApiKey restore(ApiKeyId id, TenantId tenantId, String name, Set<Scope> scopes, String displayPrefix,

@@ -1,11 +1,12 @@
 package com.novabilling.domain.access;
 
 import com.novabilling.domain.shared.DomainException;
+import com.novabilling.domain.shared.Text;
 
 public final class ApiKeyNotFoundException extends DomainException {
 
     public ApiKeyNotFoundException(String id) {
-        super("No such API key: " + (id.length() > 64 ? id.substring(0, 64) : id));
+        super("No such API key: " + (Text.length(id) > 64 ? Text.truncate(id, 64) + "..." : id));
     }
 
     @Override

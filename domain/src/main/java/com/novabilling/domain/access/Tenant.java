@@ -38,7 +38,7 @@ public final class Tenant {
 
     /** A new active tenant with a chosen id (the operator bootstrap's {@code default} tenant). */
     public static Tenant open(TenantId id, String name, CurrencyCode defaultCurrency, Instant now) {
-        return new Tenant(id, checkName(name), defaultCurrency == null ? CurrencyCode.USD : defaultCurrency,
+        return new Tenant(id, validName(name), defaultCurrency == null ? CurrencyCode.USD : defaultCurrency,
                 TenantStatus.ACTIVE, now.truncatedTo(ChronoUnit.MILLIS));
     }
 
@@ -47,8 +47,14 @@ public final class Tenant {
         return new Tenant(id, name, defaultCurrency, status, createdAt);
     }
 
-    private static String checkName(String raw) {
-        if (raw == null || raw.isBlank()) {
+    /**
+     * {@code raw} stripped, when it is a valid tenant name: 1 to 200 characters, not blank, no control
+     * characters. Public so that an adapter can report it together with the other fields of a request.
+     *
+     * @throws DomainValidationException on {@code name} otherwise
+     */
+    public static String validName(String raw) {
+        if (raw == null || Text.isBlank(raw)) {
             throw new DomainValidationException("name", "is required");
         }
         String name = raw.strip();

@@ -3,7 +3,11 @@ package com.novabilling.domain.customer;
 import com.novabilling.domain.shared.DomainValidationException;
 import com.novabilling.domain.shared.Text;
 
-/** A customer's display name: 1 to 200 characters, surrounding whitespace removed. */
+/**
+ * A customer's display name: 1 to 200 characters, surrounding whitespace removed. Emoji, any script and the
+ * invisible joiners and direction marks they need are fine; a name showing nothing (only spaces and
+ * invisible characters) is blank.
+ */
 public record CustomerName(String value) {
 
     public static final int MAX_LENGTH = 200;
@@ -13,7 +17,7 @@ public record CustomerName(String value) {
             throw new DomainValidationException("name", "is required");
         }
         value = value.strip();
-        if (value.isEmpty()) {
+        if (Text.isBlank(value)) {
             throw new DomainValidationException("name", "must not be blank");
         }
         if (Text.length(value) > MAX_LENGTH) {

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * An email address, kept in the case it was given. Unicode letters are allowed in the local
- * part (RFC 6531); the domain must be ASCII (punycode for internationalized domains).
+ * part (RFC 6531), invisible format characters are not (they would make look-alike duplicates); the
+ * domain must be ASCII (punycode for internationalized domains).
  * {@link #normalized()} is the form used to compare addresses for uniqueness.
  */
 public record Email(String value) {
@@ -53,6 +54,9 @@ public record Email(String value) {
         }
         if (Text.hasWhitespace(v)) {
             return "must not contain whitespace";
+        }
+        if (Text.hasInvisibleCharacters(v)) {
+            return "must not contain invisible characters (zero-width or direction marks)";
         }
         int at = v.indexOf('@');
         if (at < 0 || at != v.lastIndexOf('@')) {

@@ -3,7 +3,10 @@ package com.novabilling.domain.customer;
 import com.novabilling.domain.shared.DomainValidationException;
 import com.novabilling.domain.shared.Text;
 
-/** The integrator's own id for a customer: 1 to 255 characters, no whitespace, no control characters. */
+/**
+ * The integrator's own id for a customer: 1 to 255 characters, no whitespace, no control characters, no
+ * invisible format characters (an id that looks like another must be the other).
+ */
 public record ExternalId(String value) {
 
     public static final int MAX_LENGTH = 255;
@@ -24,6 +27,10 @@ public record ExternalId(String value) {
         }
         if (Text.hasWhitespace(value)) {
             throw new DomainValidationException("externalId", "must not contain whitespace");
+        }
+        if (Text.hasInvisibleCharacters(value)) {
+            throw new DomainValidationException("externalId",
+                    "must not contain invisible characters (zero-width or direction marks)");
         }
     }
 

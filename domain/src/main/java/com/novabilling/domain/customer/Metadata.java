@@ -105,7 +105,7 @@ public final class Metadata {
             violations.add(new Violation(FIELD + "." + key, "key must not contain control characters"));
             return false;
         }
-        if (key.isBlank()) {
+        if (Text.isBlank(key)) {
             violations.add(new Violation(FIELD + "." + key, "key must not be blank"));
             return false;
         }

@@ -35,6 +35,25 @@ public final class Text {
         return s.codePoints().anyMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp));
     }
 
+    /**
+     * True when {@code s} shows nothing: it is empty or holds only whitespace, space separators (no-break
+     * spaces included) and invisible format characters (zero-width space and joiners, direction marks, the
+     * byte-order mark). {@link String#isBlank()} misses all but the first kind.
+     */
+    public static boolean isBlank(String s) {
+        return s.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                || Character.getType(cp) == Character.FORMAT);
+    }
+
+    /**
+     * True when {@code s} holds an invisible format character (zero-width space or joiner, a direction mark
+     * or override, the byte-order mark, a soft hyphen...): fine inside a name, where scripts and emoji need
+     * them, but in an identifier it makes two values that look the same differ.
+     */
+    public static boolean hasInvisibleCharacters(String s) {
+        return s.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT);
+    }
+
     /** Length in Unicode code points, what a user would call characters. */
     public static int length(String s) {
         return s.codePointCount(0, s.length());

@@ -26,9 +26,16 @@ class CustomerNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "\t"})
+    @ValueSource(strings = {"", "   ", "\t", "\u00a0", "\u3000 \u00a0", "\u200b", "\u200d\u200f\ufeff"})
     void rejectsBlankName(String raw) {
         assertViolation(() -> CustomerName.of(raw), "name", "must not be blank");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67 Family", "\u200f\u05d3\u05d5\u05d3\u200e",
+            "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"})
+    void acceptsJoinersAndDirectionMarksInsideAVisibleName(String raw) {
+        assertThat(CustomerName.of(raw).value()).isEqualTo(raw);
     }
 
     @Test

@@ -95,6 +95,14 @@ class EmailTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"ja\u200bne@example.com", "jane\u200d@example.com", "\u202ejane@example.com",
+            "jane@example.com\ufeff"})
+    void rejectsInvisibleCharacters(String raw) {
+        assertViolation(() -> Email.of(raw), "email",
+                "must not contain invisible characters (zero-width or direction marks)");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"jane.example.com", "jane@@example.com", "jane@doe@example.com", "plainaddress"})
     void rejectsMissingOrMultipleAt(String raw) {
         assertViolation(() -> Email.of(raw), "email", "must contain exactly one @, like name@example.com");

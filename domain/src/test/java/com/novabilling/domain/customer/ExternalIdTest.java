@@ -48,6 +48,13 @@ class ExternalIdTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"crm\u200b42", "crm_\u202e24", "\ufeffcrm42"})
+    void rejectsInvisibleCharacters(String raw) {
+        assertViolation(() -> ExternalId.of(raw), "externalId",
+                "must not contain invisible characters (zero-width or direction marks)");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"crm\u000042", "crm\t42", "crm\n42", "crm\u007f"})
     void rejectsControlCharacters(String raw) {
         assertViolation(() -> ExternalId.of(raw), "externalId", "must not contain control characters");

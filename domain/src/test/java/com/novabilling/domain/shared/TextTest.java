@@ -32,6 +32,26 @@ class TextTest {
         assertThat(Text.truncate("abc", 5)).isEqualTo("abc");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\u00a0", "\u3000", "\u200b", "\u200d\u200f", "\ufeff \u2060", "\u202e"})
+    void blankMeansNothingVisible(String s) {
+        assertThat(Text.isBlank(s)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "\u200fa", "\ud83d\ude00", "\ud83d\udc68\u200d\ud83d\udc69", "\u0645\u06cc\u200c"})
+    void anythingVisibleIsNotBlank(String s) {
+        assertThat(Text.isBlank(s)).isFalse();
+    }
+
+    @Test
+    void detectsInvisibleFormatCharacters() {
+        assertThat(Text.hasInvisibleCharacters("ab\u200bc")).isTrue();
+        assertThat(Text.hasInvisibleCharacters("\u202eabc")).isTrue();
+        assertThat(Text.hasInvisibleCharacters("soft\u00adhyphen")).isTrue();
+        assertThat(Text.hasInvisibleCharacters("Zo\u00eb \ud83d\ude00")).isFalse();
+    }
+
     @Test
     void detectsNoBreakSpaceAsWhitespace() {
         assertThat(Text.hasWhitespace("a\u00a0b")).isTrue();

@@ -28,7 +28,8 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
 
     @Override
     public IssuedApiKey create(CreateApiKeyCommand command) {
-        Set<Scope> notHeld = command.scopes().isEmpty() ? Set.of() : EnumSet.copyOf(command.scopes());
+        Set<Scope> notHeld = EnumSet.noneOf(Scope.class);
+        notHeld.addAll(command.scopes());
         notHeld.removeAll(command.grantorScopes());
         if (!notHeld.isEmpty()) {
             throw new ScopeNotHeldException(notHeld);

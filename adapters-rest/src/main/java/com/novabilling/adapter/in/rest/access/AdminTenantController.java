@@ -23,11 +23,23 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import com.novabilling.adapter.in.rest.error.Problem;
+import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
+import com.novabilling.adapter.in.rest.openapi.RequestSchemas;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * {@code POST /api/admin/tenants}: operators open tenants. Authenticated by
@@ -36,7 +48,10 @@ import java.util.function.Function;
  */
 @Controller("/api/admin/tenants")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "admin")
 public class AdminTenantController {
+
+    static final String ADMIN_TOKEN = "adminToken";
 
     private final CreateTenantUseCase createTenant;
     private final byte[] adminToken;
@@ -48,7 +63,26 @@ public class AdminTenantController {
     }
 
     @Post
-    public HttpResponse<?> create(HttpRequest<?> request, @Body @Nullable byte[] body) {
+    @SecurityRequirements(@SecurityRequirement(name = AdminTenantController.ADMIN_TOKEN))
+    @Operation(operationId = "createTenant", summary = "Create a tenant (operators)",
+            description = "Opens a tenant and its first API key, holding every scope. Authenticated by the operator token "
+                    + "NOVABILLING_ADMIN_TOKEN; answers 404 while none is configured.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RequestSchemas.CreateTenant.class))),
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "The tenant and its first key, with its secret",
+                            content = @Content(mediaType = "application/json",
+                                    schema = @Schema(implementation = CreatedTenantResponse.class))),
+                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "404", description = "not_found: no operator token is configured", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
+    public HttpResponse<?> create(@Parameter(hidden = true) HttpRequest<?> request,
+                                  @Parameter(hidden = true) @Body @Nullable byte[] body) {
         if (adminToken.length == 0) {
             return Problems.response(ErrorCode.NOT_FOUND, "No route matches POST /api/admin/tenants.", request);
         }
@@ -60,11 +94,12 @@ public class AdminTenantController {
         Violations violations = new Violations();
         JsonFields.rejectOtherFields(object, Set.of("name", "defaultCurrency"), Set.of("id", "status", "createdAt"),
                 violations);
-        String name = JsonFields.string(object, "name", Function.identity(), violations);
+        String name = JsonFields.string(object, "name", Tenant::validName, violations);
         if (name == null && violations.list().stream().noneMatch(v -> v.field().equals("name"))) {
             violations.add("name", JsonFields.IS_REQUIRED);
         }
-        CurrencyCode currency = JsonFields.string(object, "defaultCurrency", CurrencyCode::of, violations);
+        CurrencyCode currency = JsonFields.string(object, "defaultCurrency",
+                raw -> Violations.as("defaultCurrency", () -> CurrencyCode.of(raw)), violations);
         violations.throwIfAny();
         ProvisionedTenant provisioned = createTenant.create(name, currency);
         return HttpResponse.created(new CreatedTenantResponse(TenantResponse.from(provisioned.tenant()),
@@ -81,7 +116,13 @@ public class AdminTenantController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record TenantResponse(String id, String name, String defaultCurrency, String status, String createdAt) {
+    @Schema(name = "Tenant")
+    public record TenantResponse(
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "ten_01jq3v6x9c4m2k8d7f5h1n0p2r") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "Kampala Tech Ltd") String name,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "UGX") String defaultCurrency,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"active", "suspended"}) String status,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt) {
         static TenantResponse from(Tenant tenant) {
             return new TenantResponse(tenant.id().value(), tenant.name(), tenant.defaultCurrency().value(),
                     tenant.status().wireName(), Timestamps.format(tenant.createdAt()));
@@ -89,6 +130,7 @@ public class AdminTenantController {
     }
 
     @Serdeable
-    public record CreatedTenantResponse(TenantResponse tenant, ApiKeyResponse apiKey) {
+    @Schema(name = "CreatedTenant")
+    public record CreatedTenantResponse(@Schema(requiredMode = RequiredMode.REQUIRED) TenantResponse tenant, @Schema(requiredMode = RequiredMode.REQUIRED) ApiKeyResponse apiKey) {
     }
 }

@@ -18,12 +18,24 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import com.novabilling.adapter.in.rest.error.Problem;
+import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
+import com.novabilling.adapter.in.rest.openapi.RequestSchemas;
+import io.micronaut.http.MediaType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
 
 /** {@code /api/tenants/me/api-keys}: the calling tenant's keys. The secret is shown once, at creation. */
 @Controller(ApiKeyController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "api-keys")
 public class ApiKeyController {
 
     static final String PATH = "/api/tenants/me/api-keys";
@@ -41,21 +53,67 @@ public class ApiKeyController {
 
     @Post
     @RequiresScope(Scope.API_KEYS_WRITE)
-    public HttpResponse<ApiKeyResponse> create(ApiPrincipal principal, @Body @Nullable byte[] body) {
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
+            description = "The answer holds the secret, once. A key can grant only scopes it holds. Scope api_keys:write.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestSchemas.CreateApiKey.class))),
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Created, with its secret",
+                            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(implementation = ApiKeyResponse.class))),
+                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
+    public HttpResponse<ApiKeyResponse> create(@Parameter(hidden = true) ApiPrincipal principal,
+                                               @Parameter(hidden = true) @Body @Nullable byte[] body) {
         IssuedApiKey issued = createApiKey.create(ApiKeyRequests.toCreateCommand(principal, JsonBodies.parse(body)));
         return HttpResponse.created(ApiKeyResponse.created(issued), URI.create(PATH + "/" + issued.key().id().value()));
     }
 
     @Get
     @RequiresScope(Scope.API_KEYS_READ)
-    public ApiKeyResponse.ListResponse list(ApiPrincipal principal) {
+    @Operation(operationId = "listApiKeys", summary = "List your API keys",
+            description = "Newest first, revoked ones included; never a secret. Scope api_keys:read.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "Your keys",
+                            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(implementation = ApiKeyResponse.ListResponse.class))),
+                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
+    public ApiKeyResponse.ListResponse list(@Parameter(hidden = true) ApiPrincipal principal) {
         return new ApiKeyResponse.ListResponse(
                 listApiKeys.list(principal.tenantId()).stream().map(ApiKeyResponse::from).toList());
     }
 
     @Delete("/{id}")
     @RequiresScope(Scope.API_KEYS_WRITE)
-    public ApiKeyResponse revoke(ApiPrincipal principal, @PathVariable String id) {
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
+            description = "It stops working at once on this instance, within the key cache TTL on others. Scope api_keys:write.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The revoked key",
+                            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(implementation = ApiKeyResponse.class))),
+                    @ApiResponse(responseCode = "404", description = "api_key_not_found",
+                            content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
+    public ApiKeyResponse revoke(@Parameter(hidden = true) ApiPrincipal principal,
+                                 @Parameter(description = "The key's id (key_...)") @PathVariable String id) {
         ApiKeyId keyId = ApiKeyId.parse(id).orElseThrow(() -> new ApiKeyNotFoundException(id));
         return ApiKeyResponse.from(revokeApiKey.revoke(principal.tenantId(), keyId));
     }

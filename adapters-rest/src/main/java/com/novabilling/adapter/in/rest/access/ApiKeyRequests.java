@@ -4,13 +4,13 @@ import com.novabilling.adapter.in.rest.error.Violations;
 import com.novabilling.adapter.in.rest.json.JsonFields;
 import com.novabilling.adapter.in.rest.json.Timestamps;
 import com.novabilling.application.port.in.access.CreateApiKeyCommand;
+import com.novabilling.domain.access.ApiKey;
 import com.novabilling.domain.access.Scope;
 import io.micronaut.json.tree.JsonNode;
 
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.function.Function;
 
 /** {@code {"name": ..., "scopes": [...], "expiresAt": ...}} to a command, reporting every bad field at once. */
 final class ApiKeyRequests {
@@ -26,7 +26,7 @@ final class ApiKeyRequests {
         JsonNode object = JsonFields.requireObject(body);
         Violations violations = new Violations();
         JsonFields.rejectOtherFields(object, WRITABLE, READ_ONLY, violations);
-        String name = JsonFields.string(object, "name", Function.identity(), violations);
+        String name = JsonFields.string(object, "name", ApiKey::validName, violations);
         if (name == null && !violations.list().stream().anyMatch(v -> v.field().equals("name"))) {
             violations.add("name", JsonFields.IS_REQUIRED);
         }
@@ -44,6 +44,10 @@ final class ApiKeyRequests {
         }
         if (!node.isArray() || node.size() > 2 * MAX_SCOPES) {
             violations.add("scopes", "must be an array of scopes: customers:read, customers:write, api_keys:read, api_keys:write");
+            return scopes;
+        }
+        if (node.size() == 0) {
+            violations.add("scopes", "must name at least one scope");
             return scopes;
         }
         for (int i = 0; i < node.size(); i++) {

@@ -6,6 +6,8 @@ import com.novabilling.domain.access.ApiKey;
 import com.novabilling.domain.access.IssuedApiKey;
 import com.novabilling.domain.access.Scope;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 import java.util.List;
 
@@ -15,16 +17,18 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@Schema(name = "ApiKey")
 public record ApiKeyResponse(
-        String id,
-        String name,
-        List<String> scopes,
-        String prefix,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
-        String createdAt,
-        String lastUsedAt,
-        String expiresAt,
-        String revokedAt) {
+        @Schema(requiredMode = RequiredMode.REQUIRED, example = "key_01jq3v6x9c4m2k8d7f5h1n0p2r") String id,
+        @Schema(requiredMode = RequiredMode.REQUIRED, example = "checkout service") String name,
+        @Schema(requiredMode = RequiredMode.REQUIRED) List<String> scopes,
+        @Schema(requiredMode = RequiredMode.REQUIRED, description = "The secret's first 12 characters, to recognise it", example = "sk_live_AbCd") String prefix,
+        @Schema(description = "The secret: in the creation answer only, never again") @JsonInclude(JsonInclude.Include.NON_NULL)
+        String secret,
+        @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
+        @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, format = "date-time", description = "Precise to about a minute") String lastUsedAt,
+        @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, format = "date-time") String expiresAt,
+        @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, format = "date-time") String revokedAt) {
 
     public static ApiKeyResponse from(ApiKey key) {
         return from(key, null);
@@ -42,6 +46,7 @@ public record ApiKeyResponse(
     }
 
     @Serdeable
-    public record ListResponse(List<ApiKeyResponse> data) {
+    @Schema(name = "ApiKeyList")
+    public record ListResponse(@Schema(requiredMode = RequiredMode.REQUIRED) List<ApiKeyResponse> data) {
     }
 }

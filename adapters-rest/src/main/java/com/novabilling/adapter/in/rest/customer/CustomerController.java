@@ -27,6 +27,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import com.novabilling.adapter.in.rest.error.Problem;
+import com.novabilling.adapter.in.rest.openapi.RequestSchemas;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
 
@@ -38,7 +47,11 @@ import java.net.URI;
  */
 @Controller(CustomerController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "customers")
 public class CustomerController {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String ID_DESCRIPTION = "The customer's id (cust_...). Another tenant's id or a malformed one answers 404.";
 
     static final String PATH = "/api/customers";
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
@@ -60,7 +73,25 @@ public class CustomerController {
 
     @Post
     @RequiresScope(Scope.CUSTOMERS_WRITE)
-    public HttpResponse<CustomerResponse> create(ApiPrincipal principal, @Body @Nullable byte[] body) {
+    @Operation(operationId = "createCustomer", summary = "Create a customer",
+            description = "Needs email and name. Scope customers:write.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestSchemas.CreateCustomer.class))),
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Created; Location names the new customer",
+                            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(implementation = CustomerResponse.class))),
+                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))})
+    public HttpResponse<CustomerResponse> create(@Parameter(hidden = true) ApiPrincipal principal,
+            @Parameter(hidden = true) @Body @Nullable byte[] body) {
         CustomerResponse created = CustomerResponse.from(createCustomer.create(
                 CustomerRequests.toCreateCommand(principal.tenantId(), JsonBodies.parse(body))));
         return HttpResponse.created(created, URI.create(PATH + "/" + created.id()));
@@ -68,15 +99,48 @@ public class CustomerController {
 
     @Get("/{id}")
     @RequiresScope(Scope.CUSTOMERS_READ)
-    public CustomerResponse get(ApiPrincipal principal, @PathVariable String id) {
+    @Operation(operationId = "getCustomer", summary = "Get a customer", description = "Scope customers:read.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The customer",
+                            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(implementation = CustomerResponse.class))),
+                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))})
+    public CustomerResponse get(@Parameter(hidden = true) ApiPrincipal principal,
+            @Parameter(description = ID_DESCRIPTION, example = "cust_01jq3v6x9c4m2k8d7f5h1n0p2r") @PathVariable String id) {
         return CustomerResponse.from(getCustomer.get(principal.tenantId(), customerId(id)));
     }
 
     @Patch("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
     @RequiresScope(Scope.CUSTOMERS_WRITE)
-    public CustomerResponse update(ApiPrincipal principal, @PathVariable String id,
-            @Body @Nullable byte[] body) {
+    @Operation(operationId = "updateCustomer", summary = "Update a customer",
+            description = "Only the fields present change; metadata is replaced whole. Scope customers:write.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestSchemas.UpdateCustomer.class))),
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The updated customer",
+                            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(implementation = CustomerResponse.class))),
+                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))})
+    public CustomerResponse update(@Parameter(hidden = true) ApiPrincipal principal,
+            @Parameter(description = ID_DESCRIPTION) @PathVariable String id,
+            @Parameter(hidden = true) @Body @Nullable byte[] body) {
         CustomerId customerId = customerId(id);
         return CustomerResponse.from(updateCustomer.update(
                 CustomerRequests.toUpdateCommand(principal.tenantId(), customerId, JsonBodies.parse(body))));
@@ -84,22 +148,62 @@ public class CustomerController {
 
     @Delete("/{id}")
     @RequiresScope(Scope.CUSTOMERS_WRITE)
-    public DeletedCustomerResponse delete(ApiPrincipal principal, @PathVariable String id) {
+    @Operation(operationId = "deleteCustomer", summary = "Delete a customer",
+            description = "Cancels its active subscriptions, voids its unpaid invoices and deletes it, in one transaction. "
+                    + "Irreversible. Scope customers:write.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "Deleted",
+                            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(implementation = DeletedCustomerResponse.class))),
+                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))})
+    public DeletedCustomerResponse delete(@Parameter(hidden = true) ApiPrincipal principal,
+            @Parameter(description = ID_DESCRIPTION) @PathVariable String id) {
         return DeletedCustomerResponse.from(deleteCustomer.delete(principal.tenantId(), customerId(id)));
     }
 
     @Get
     @RequiresScope(Scope.CUSTOMERS_READ)
-    public CustomerListResponse list(ApiPrincipal principal,
+    @Operation(operationId = "listCustomers", summary = "List and search customers",
+            description = "A page of your customers, filtered, searched and sorted; ties are broken by id. Scope customers:read.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "A page of customers",
+                            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(implementation = CustomerListResponse.class))),
+                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))})
+    public CustomerListResponse list(@Parameter(hidden = true) ApiPrincipal principal,
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", minimum = "1", maximum = "1000000", defaultValue = "1"))
             @QueryValue @Nullable String page,
+            @Parameter(description = "Customers per page", schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryValue @Nullable String limit,
+            @Parameter(description = "Case-insensitive substring of name or email; % _ \\ match themselves", example = "sarah",
+                    schema = @Schema(type = "string", maxLength = 100))
             @QueryValue @Nullable String search,
+            @Parameter(schema = @Schema(type = "string", allowableValues = {"active", "inactive"}))
             @QueryValue @Nullable String status,
+            @Parameter(description = "ISO 3166-1 alpha-2, any case", schema = @Schema(type = "string", pattern = "^[A-Za-z]{2}$"))
             @QueryValue @Nullable String country,
+            @Parameter(description = "ISO 4217, any case", schema = @Schema(type = "string", pattern = "^[A-Za-z]{3}$"))
             @QueryValue @Nullable String currency,
+            @Parameter(description = "Exact external id", schema = @Schema(type = "string", maxLength = 255))
             @QueryValue @Nullable String externalId,
+            @Parameter(description = "Exact email, case-insensitive", schema = @Schema(type = "string", maxLength = 254))
             @QueryValue @Nullable String email,
+            @Parameter(schema = @Schema(type = "string", allowableValues = {"createdAt", "updatedAt", "name", "email"}, defaultValue = "createdAt"))
             @QueryValue @Nullable String sortBy,
+            @Parameter(schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "desc"))
             @QueryValue @Nullable String sortOrder) {
         CustomerListParameters parameters = new CustomerListParameters(page, limit, search, status, country, currency,
                 externalId, email, sortBy, sortOrder);

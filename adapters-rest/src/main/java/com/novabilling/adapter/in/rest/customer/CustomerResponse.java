@@ -8,6 +8,8 @@ import com.novabilling.domain.customer.CountryCode;
 import com.novabilling.domain.customer.Customer;
 import com.novabilling.domain.customer.ExternalId;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,19 +22,23 @@ import java.util.Map;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@Schema(name = "Customer", description = "A customer of your tenant")
 public record CustomerResponse(
-        String id,
-        String externalId,
-        String email,
-        String name,
-        String country,
-        String currency,
-        String status,
-        Map<String, Object> metadata,
+        @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^cust_[0-9a-hjkmnp-tv-z]{26}$", example = "cust_01jq3v6x9c4m2k8d7f5h1n0p2r") String id,
+        @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, description = "Your application's user id", example = "usr_98765") String externalId,
+        @Schema(requiredMode = RequiredMode.REQUIRED, format = "email", example = "sarah@kampaltech.ug") String email,
+        @Schema(requiredMode = RequiredMode.REQUIRED, example = "Nakato Sarah") String name,
+        @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, description = "ISO 3166-1 alpha-2", example = "UG") String country,
+        @Schema(requiredMode = RequiredMode.REQUIRED, description = "ISO 4217", example = "UGX") String currency,
+        @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"active", "inactive"}) String status,
+        @Schema(requiredMode = RequiredMode.REQUIRED, additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                description = "Your key-value data: string, number and boolean values",
+                example = "{\"userId\": \"usr_98765\", \"accountType\": \"business\"}") Map<String, Object> metadata,
+        @Schema(requiredMode = RequiredMode.REQUIRED, description = "Lifetime amount paid (paid invoices), in the customer's currency, exact", example = "150000")
         BigDecimal totalSpent,
-        long activeSubscriptions,
-        String createdAt,
-        String updatedAt) {
+        @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", description = "Count of active subscriptions", example = "1") long activeSubscriptions,
+        @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time", example = "2025-03-01T10:00:00.000Z") String createdAt,
+        @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time", example = "2025-03-01T10:00:00.000Z") String updatedAt) {
 
     public static CustomerResponse from(CustomerView view) {
         Customer customer = view.customer();

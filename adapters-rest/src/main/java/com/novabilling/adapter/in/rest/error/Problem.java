@@ -2,6 +2,8 @@ package com.novabilling.adapter.in.rest.error;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 import java.util.List;
 
@@ -12,13 +14,20 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@Schema(name = "Problem", description = "RFC 9457 problem details, the body of every error")
 public record Problem(
-        String type,
-        String title,
-        int status,
-        String detail,
+        @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri", example = "https://docs.novabilling.dev/errors/validation_failed") String type,
+        @Schema(requiredMode = RequiredMode.REQUIRED, example = "Validation failed") String title,
+        @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "400", maximum = "599", example = "400") int status,
+        @Schema(requiredMode = RequiredMode.REQUIRED, example = "The request has 1 invalid field; see errors.") String detail,
+        @Schema(requiredMode = RequiredMode.REQUIRED, description = "Stable machine code", allowableValues = {"validation_failed", "malformed_json",
+                "bad_request", "unauthorized", "forbidden", "not_found", "customer_not_found", "api_key_not_found",
+                "method_not_allowed", "not_acceptable", "customer_email_taken", "customer_external_id_taken",
+                "payload_too_large", "unsupported_media_type", "internal_error", "service_unavailable"})
         String code,
+        @Schema(requiredMode = RequiredMode.REQUIRED, description = "Also in the X-Request-Id header; quote it to support", example = "req_01jq3v6x9c4m2k8d7f5h1n0p2r")
         String requestId,
+        @Schema(description = "Every offending input, for validation_failed only")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldError> errors) {
 
     public static final String TYPE_BASE = "https://docs.novabilling.dev/errors/";
@@ -30,6 +39,10 @@ public record Problem(
     /** One broken rule: the input it concerns ({@code email}, {@code metadata.plan}, {@code page}) and what is wrong. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record FieldError(String field, String message) {
+    @Schema(name = "FieldError")
+    public record FieldError(
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "The input: a field, a JSON path (metadata.plan) or a query parameter", example = "email")
+            String field,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "must be a valid email address") String message) {
     }
 }

@@ -26,6 +26,9 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         String requestId = RequestIds.of(context.getRequest());
+        // set here as well as by RequestIdFilter: requests Netty cannot decode (URL or headers too long) get
+        // their error without passing any filter
+        response.getHeaders().set(RequestIds.HEADER, requestId);
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return (MutableHttpResponse<Problem>) response;
         }
@@ -45,8 +48,10 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             case 405 -> Problems.problem(ErrorCode.METHOD_NOT_ALLOWED, methodNotAllowedDetail(response), requestId);
             case 406 -> Problems.problem(ErrorCode.NOT_ACCEPTABLE,
                     "This resource answers application/json only.", requestId);
+            // Netty answers an over-long URL or header block with the same 413 as an oversized body
             case 413 -> Problems.problem(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than this server accepts.", requestId);
+                    "The request is larger than this server accepts: its body, URL or headers are too long.",
+                    requestId);
             case 415 -> Problems.problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Send the request body as JSON, with Content-Type: application/json.", requestId);
             default -> status >= 500

@@ -23,9 +23,12 @@ public final class Problems {
         return problem(code.status().getCode(), code.code(), code.title(), detail, requestId, null);
     }
 
+    /** At most this many characters of a field name are shown; longer ones end in "...". */
+    static final int MAX_SHOWN_FIELD = 128;
+
     public static Problem validation(List<Violation> violations, String requestId) {
         List<Problem.FieldError> errors = violations.stream()
-                .map(v -> new Problem.FieldError(v.field(), v.message()))
+                .map(v -> new Problem.FieldError(shownField(v.field()), v.message()))
                 .toList();
         String detail = errors.size() == 1
                 ? "The request has 1 invalid field; see errors."
@@ -48,6 +51,27 @@ public final class Problems {
 
     public static MutableHttpResponse<Problem> response(ErrorCode code, String detail, HttpRequest<?> request) {
         return response(problem(code, detail, RequestIds.of(request)));
+    }
+
+    /**
+     * A field name as the caller sees it in {@code errors[].field}. Field names can hold the caller's own text
+     * (a metadata key, an unknown field), so control characters, line separators and unpaired surrogates become
+     * {@code ?} and more than {@value #MAX_SHOWN_FIELD} characters are cut, never splitting a character.
+     */
+    static String shownField(String field) {
+        StringBuilder out = new StringBuilder();
+        int count = 0;
+        for (int i = 0; i < field.length(); ) {
+            int cp = field.codePointAt(i);
+            i += Character.charCount(cp);
+            if (count++ == MAX_SHOWN_FIELD) {
+                return out.append("...").toString();
+            }
+            boolean unprintable = Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029
+                    || Character.getType(cp) == Character.SURROGATE;
+            out.appendCodePoint(unprintable ? '?' : cp);
+        }
+        return out.toString();
     }
 
     /** {@code customer_email_taken} -> {@code Customer email taken}: a title for a code without its own. */

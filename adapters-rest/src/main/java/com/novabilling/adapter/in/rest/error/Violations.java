@@ -29,6 +29,20 @@ public final class Violations {
         }
     }
 
+    /**
+     * The value {@code factory} makes, its violations (if any) reported on {@code field} instead: for a request
+     * field whose value object names itself otherwise ({@code defaultCurrency} holds a {@code currency}).
+     */
+    public static <T> T as(String field, Supplier<T> factory) {
+        try {
+            return factory.get();
+        } catch (DomainValidationException e) {
+            throw new DomainValidationException(e.violations().stream()
+                    .map(v -> new Violation(field, v.message()))
+                    .toList());
+        }
+    }
+
     public boolean isEmpty() {
         return list.isEmpty();
     }

@@ -33,6 +33,26 @@ class ProblemsTest {
     }
 
     @Test
+    void fieldNamesNeverCarryControlCharactersOrEndlessText() {
+        Problem problem = Problems.validation(List.of(new Violation("metadata.a\u0000b\u2028\ud800", "bad"),
+                new Violation("x".repeat(500), "unknown field")), "r");
+
+        assertThat(problem.errors()).extracting(Problem.FieldError::field)
+                .containsExactly("metadata.a?b??", "x".repeat(Problems.MAX_SHOWN_FIELD) + "...");
+    }
+
+    @Test
+    void violationsCanBeReportedUnderTheRequestFieldName() {
+        Violations violations = new Violations();
+        violations.attempt(() -> Violations.as("defaultCurrency", () -> {
+            throw new DomainValidationException("currency", "must be an active ISO 4217 currency code");
+        }));
+
+        assertThat(violations.list()).containsExactly(
+                new Violation("defaultCurrency", "must be an active ISO 4217 currency code"));
+    }
+
+    @Test
     void otherProblemsCarryNoErrorList() {
         Problem problem = DomainExceptionHandler.toProblem(new CustomerNotFoundException("x".repeat(100)), "req_1");
 

@@ -158,7 +158,7 @@ public final class InMemoryCustomerStore implements CustomerRepository, Customer
                 .sorted(order(criteria.sortBy(), criteria.sortOrder())).toList();
         List<CustomerView> page = matching.stream().skip(criteria.offset()).limit(criteria.limit())
                 .map(this::view).toList();
-        return new CustomerPage(page, matching.size(), criteria.page(), criteria.limit());
+        return CustomerPage.counted(page, matching.size(), criteria.page(), criteria.limit());
     }
 
     private static Predicate<Customer> matches(CustomerListCriteria c) {

@@ -62,15 +62,39 @@ public final class Jdbc {
     }
 
     public <T> List<T> query(String sql, List<?> params, RowMapper<T> mapper) {
+        return query(sql, params, mapper, false);
+    }
+
+    /**
+     * Like {@link #query}, but PostgreSQL plans the statement for the values of this call every time. pgjdbc
+     * turns a statement into a server-prepared one after 5 executions, and PostgreSQL may then switch to a
+     * generic plan that cannot know how selective {@code name ILIKE $1} is; for the list and search queries
+     * that plan can be orders of magnitude slower than the one made for the actual pattern. A prepare
+     * threshold of 0 keeps the statement unnamed, so it is planned with its values on each execution.
+     */
+    public <T> List<T> queryPlannedPerCall(String sql, List<?> params, RowMapper<T> mapper) {
+        return query(sql, params, mapper, true);
+    }
+
+    private <T> List<T> query(String sql, List<?> params, RowMapper<T> mapper, boolean planPerCall) {
         return withConnection(c -> {
-            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
+            try (PreparedStatement ps = prepare(c, sql, params)) {
+                if (planPerCall) {
+                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
                 }
-                return rows;
+                return rows(ps, mapper);
             }
         });
+    }
+
+    private static <T> List<T> rows(PreparedStatement ps, RowMapper<T> mapper) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return rows;
+        }
     }
 
     public <T> Optional<T> queryOne(String sql, List<?> params, RowMapper<T> mapper) {

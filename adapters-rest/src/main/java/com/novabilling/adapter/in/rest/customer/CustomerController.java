@@ -14,7 +14,9 @@ import com.novabilling.domain.access.Scope;
 import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.customer.CustomerNotFoundException;
 import io.micronaut.core.annotation.Nullable;
+import com.novabilling.application.port.in.customer.CustomerPage;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -51,6 +53,8 @@ import java.net.URI;
 public class CustomerController {
 
     private static final String PROBLEM = "application/problem+json";
+    /** Set on a list answer whose total is PostgreSQL's estimate (more than 10,000 matches), not a count. */
+    static final String TOTAL_ESTIMATED = "X-Total-Estimated";
     private static final String ID_DESCRIPTION = "The customer's id (cust_...). Another tenant's id or a malformed one answers 404.";
 
     static final String PATH = "/api/customers";
@@ -173,7 +177,9 @@ public class CustomerController {
     @Operation(operationId = "listCustomers", summary = "List and search customers",
             description = "A page of your customers, filtered, searched and sorted; ties are broken by id. Scope customers:read.",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "A page of customers",
+                    @ApiResponse(responseCode = "200", description = "A page of customers. Up to 10,000 matches total is "
+                            + "exact; beyond, it is the database's estimate and the header X-Total-Estimated: true says so "
+                            + "(hasMore is always exact)",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = CustomerListResponse.class))),
                     @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
@@ -183,7 +189,7 @@ public class CustomerController {
                     @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
                     @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
                     @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))})
-    public CustomerListResponse list(@Parameter(hidden = true) ApiPrincipal principal,
+    public HttpResponse<CustomerListResponse> list(@Parameter(hidden = true) ApiPrincipal principal,
             @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", minimum = "1", maximum = "1000000", defaultValue = "1"))
             @QueryValue @Nullable String page,
             @Parameter(description = "Customers per page", schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
@@ -207,7 +213,9 @@ public class CustomerController {
             @QueryValue @Nullable String sortOrder) {
         CustomerListParameters parameters = new CustomerListParameters(page, limit, search, status, country, currency,
                 externalId, email, sortBy, sortOrder);
-        return CustomerListResponse.from(listCustomers.list(parameters.toCriteria(principal.tenantId())));
+        CustomerPage result = listCustomers.list(parameters.toCriteria(principal.tenantId()));
+        MutableHttpResponse<CustomerListResponse> response = HttpResponse.ok(CustomerListResponse.from(result));
+        return result.totalIsExact() ? response : response.header(TOTAL_ESTIMATED, "true");
     }
 
     /** A malformed id is answered exactly like a missing customer: 404 {@code customer_not_found}. */

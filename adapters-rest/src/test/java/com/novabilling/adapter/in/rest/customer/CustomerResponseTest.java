@@ -99,7 +99,7 @@ class CustomerResponseTest {
     @Test
     void listsAPageWithItsPosition() {
         CustomerListResponse response = CustomerListResponse.from(
-                new CustomerPage(List.of(view(BigDecimal.ONE)), 41, 2, 20));
+                CustomerPage.counted(List.of(view(BigDecimal.ONE)), 41, 2, 20));
 
         assertThat(response.data()).hasSize(1);
         assertThat(response.total()).isEqualTo(41);

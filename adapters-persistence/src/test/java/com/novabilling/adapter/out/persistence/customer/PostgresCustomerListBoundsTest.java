@@ -1,0 +1,95 @@
+package com.novabilling.adapter.out.persistence.customer;
+
+import com.novabilling.adapter.out.persistence.jdbc.Jdbc;
+import com.novabilling.adapter.out.persistence.testing.TestPostgres;
+import com.novabilling.application.port.in.customer.CustomerListCriteria;
+import com.novabilling.application.port.in.customer.CustomerPage;
+import com.novabilling.domain.shared.TenantId;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Past 10,000 matches the list answers with an estimated total; hasMore and last pages stay exact. */
+class PostgresCustomerListBoundsTest {
+
+    private static final int ROWS = PostgresCustomerStore.COUNT_CAP + 50;
+    private static final TenantId BIG = new TenantId("ten_big");
+    private static ApplicationContext context;
+    private static PostgresCustomerStore store;
+
+    @BeforeAll
+    static void aTenantWithMoreThanTheCapOfCustomers() {
+        context = ApplicationContext.run(TestPostgres.freshDatabase());
+        store = context.getBean(PostgresCustomerStore.class);
+        Jdbc jdbc = context.getBean(Jdbc.class);
+        jdbc.update("INSERT INTO tenants (id, name) VALUES ('ten_big', 'Big')", List.of());
+        jdbc.update("""
+                INSERT INTO customers (tenant_id, id, email, name, currency, status, metadata, created_at, updated_at)
+                SELECT 'ten_big', 'cust_0' || lpad(to_hex(n), 25, '0'), 'c' || n || '@big.test',
+                       CASE WHEN n % 100 = 0 THEN 'Rare Name ' || n ELSE 'Common Name ' || n END,
+                       'UGX', 'active', '{}', now() - n * interval '1 second', now() - n * interval '1 second'
+                  FROM generate_series(1, ?) AS n""", List.of(ROWS));
+        jdbc.update("ANALYZE customers", List.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    private CustomerListCriteria.Builder criteria() {
+        return new CustomerListCriteria.Builder(BIG);
+    }
+
+    @Test
+    void firstPageOfAHugeResultHasAnEstimatedTotalAndAnExactHasMore() {
+        CustomerPage page = store.list(criteria().limit(20).build());
+
+        assertThat(page.data()).hasSize(20);
+        assertThat(page.hasMore()).isTrue();
+        assertThat(page.totalIsExact()).isFalse();
+        assertThat(page.total()).isGreaterThan(PostgresCustomerStore.COUNT_CAP).isBetween(ROWS * 8L / 10, ROWS * 12L / 10);
+    }
+
+    @Test
+    void smallerResultsAreCountedExactly() {
+        CustomerPage rare = store.list(criteria().search("rare name").limit(20).build());
+
+        assertThat(rare.totalIsExact()).isTrue();
+        assertThat(rare.total()).isEqualTo(ROWS / 100);
+        assertThat(rare.hasMore()).isTrue();
+    }
+
+    @Test
+    void theLastPageKnowsTheExactTotal() {
+        int limit = 20;
+        int lastPage = (ROWS + limit - 1) / limit;
+
+        CustomerPage last = store.list(criteria().limit(limit).page(lastPage).build());
+
+        assertThat(last.data()).hasSize(ROWS - (lastPage - 1) * limit);
+        assertThat(last.hasMore()).isFalse();
+        assertThat(last.totalIsExact()).isTrue();
+        assertThat(last.total()).isEqualTo(ROWS);
+    }
+
+    @Test
+    void aPageBeyondTheEndIsEmptyWithoutMore() {
+        CustomerPage beyond = store.list(criteria().limit(100).page(1000).build());
+
+        assertThat(beyond.data()).isEmpty();
+        assertThat(beyond.hasMore()).isFalse();
+        assertThat(beyond.total()).isGreaterThan(PostgresCustomerStore.COUNT_CAP);
+    }
+
+    @Test
+    void estimatedRowsReadsTheTopPlanNode() {
+        assertThat(PostgresCustomerStore.estimatedRows("[{\"Plan\": {\"Node Type\": \"Index Only Scan\", \"Plan Rows\": 901234, "
+                + "\"Plans\": [{\"Plan Rows\": 5}]}}]")).isEqualTo(901234);
+    }
+}

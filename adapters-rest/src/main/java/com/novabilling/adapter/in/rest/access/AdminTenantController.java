@@ -49,6 +49,23 @@ import java.util.Set;
 @Controller("/api/admin/tenants")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
+// error answers every operation of this controller can give (micronaut-openapi adds them to each)
+@ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "not_found: no operator token is configured",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class AdminTenantController {
 
     static final String ADMIN_TOKEN = "adminToken";
@@ -72,15 +89,7 @@ public class AdminTenantController {
             responses = {
                     @ApiResponse(responseCode = "201", description = "The tenant and its first key, with its secret",
                             content = @Content(mediaType = "application/json",
-                                    schema = @Schema(implementation = CreatedTenantResponse.class))),
-                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "404", description = "not_found: no operator token is configured", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
+                                    schema = @Schema(implementation = CreatedTenantResponse.class)))})
     public HttpResponse<?> create(@Parameter(hidden = true) HttpRequest<?> request,
                                   @Parameter(hidden = true) @Body @Nullable byte[] body) {
         if (adminToken.length == 0) {

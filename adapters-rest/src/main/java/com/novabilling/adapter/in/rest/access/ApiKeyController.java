@@ -36,6 +36,23 @@ import java.net.URI;
 @Controller(ApiKeyController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "api-keys")
+// error answers every operation of this controller can give (micronaut-openapi adds them to each)
+@ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class ApiKeyController {
 
     static final String PATH = "/api/tenants/me/api-keys";
@@ -60,15 +77,7 @@ public class ApiKeyController {
             responses = {
                     @ApiResponse(responseCode = "201", description = "Created, with its secret",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                    schema = @Schema(implementation = ApiKeyResponse.class))),
-                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
+                                    schema = @Schema(implementation = ApiKeyResponse.class)))})
     public HttpResponse<ApiKeyResponse> create(@Parameter(hidden = true) ApiPrincipal principal,
                                                @Parameter(hidden = true) @Body @Nullable byte[] body) {
         IssuedApiKey issued = createApiKey.create(ApiKeyRequests.toCreateCommand(principal, JsonBodies.parse(body)));
@@ -82,14 +91,7 @@ public class ApiKeyController {
             responses = {
                     @ApiResponse(responseCode = "200", description = "Your keys",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                    schema = @Schema(implementation = ApiKeyResponse.ListResponse.class))),
-                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
+                                    schema = @Schema(implementation = ApiKeyResponse.ListResponse.class)))})
     public ApiKeyResponse.ListResponse list(@Parameter(hidden = true) ApiPrincipal principal) {
         return new ApiKeyResponse.ListResponse(
                 listApiKeys.list(principal.tenantId()).stream().map(ApiKeyResponse::from).toList());
@@ -104,14 +106,7 @@ public class ApiKeyController {
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = ApiKeyResponse.class))),
                     @ApiResponse(responseCode = "404", description = "api_key_not_found",
-                            content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
+                            content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
     public ApiKeyResponse revoke(@Parameter(hidden = true) ApiPrincipal principal,
                                  @Parameter(description = "The key's id (key_...)") @PathVariable String id) {
         ApiKeyId keyId = ApiKeyId.parse(id).orElseThrow(() -> new ApiKeyNotFoundException(id));

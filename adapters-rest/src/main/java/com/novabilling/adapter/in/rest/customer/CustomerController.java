@@ -30,6 +30,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import com.novabilling.adapter.in.rest.error.Problem;
+import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
 import com.novabilling.adapter.in.rest.openapi.RequestSchemas;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -50,9 +51,25 @@ import java.net.URI;
 @Controller(CustomerController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "customers")
+// error answers every operation of this controller can give (micronaut-openapi adds them to each)
+@ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class CustomerController {
 
-    private static final String PROBLEM = "application/problem+json";
     /** Set on a list answer whose total is PostgreSQL's estimate (more than 10,000 matches), not a count. */
     static final String TOTAL_ESTIMATED = "X-Total-Estimated";
     private static final String ID_DESCRIPTION = "The customer's id (cust_...). Another tenant's id or a malformed one answers 404.";
@@ -85,15 +102,7 @@ public class CustomerController {
                     @ApiResponse(responseCode = "201", description = "Created; Location names the new customer",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = CustomerResponse.class))),
-                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))})
+                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
     public HttpResponse<CustomerResponse> create(@Parameter(hidden = true) ApiPrincipal principal,
             @Parameter(hidden = true) @Body @Nullable byte[] body) {
         CustomerResponse created = CustomerResponse.from(createCustomer.create(
@@ -108,14 +117,7 @@ public class CustomerController {
                     @ApiResponse(responseCode = "200", description = "The customer",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = CustomerResponse.class))),
-                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))})
+                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
     public CustomerResponse get(@Parameter(hidden = true) ApiPrincipal principal,
             @Parameter(description = ID_DESCRIPTION, example = "cust_01jq3v6x9c4m2k8d7f5h1n0p2r") @PathVariable String id) {
         return CustomerResponse.from(getCustomer.get(principal.tenantId(), customerId(id)));
@@ -132,16 +134,8 @@ public class CustomerController {
                     @ApiResponse(responseCode = "200", description = "The updated customer",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = CustomerResponse.class))),
-                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))})
+                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
     public CustomerResponse update(@Parameter(hidden = true) ApiPrincipal principal,
             @Parameter(description = ID_DESCRIPTION) @PathVariable String id,
             @Parameter(hidden = true) @Body @Nullable byte[] body) {
@@ -159,14 +153,7 @@ public class CustomerController {
                     @ApiResponse(responseCode = "200", description = "Deleted",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = DeletedCustomerResponse.class))),
-                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))})
+                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
     public DeletedCustomerResponse delete(@Parameter(hidden = true) ApiPrincipal principal,
             @Parameter(description = ID_DESCRIPTION) @PathVariable String id) {
         return DeletedCustomerResponse.from(deleteCustomer.delete(principal.tenantId(), customerId(id)));
@@ -181,14 +168,7 @@ public class CustomerController {
                             + "exact; beyond, it is the database's estimate and the header X-Total-Estimated: true says so "
                             + "(hasMore is always exact)",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                    schema = @Schema(implementation = CustomerListResponse.class))),
-                    @ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))})
+                                    schema = @Schema(implementation = CustomerListResponse.class)))})
     public HttpResponse<CustomerListResponse> list(@Parameter(hidden = true) ApiPrincipal principal,
             @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", minimum = "1", maximum = "1000000", defaultValue = "1"))
             @QueryValue @Nullable String page,

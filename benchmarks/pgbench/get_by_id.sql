@@ -1,0 +1,12 @@
+-- GET /api/customers/{id}: PostgresCustomerStore.findView, one statement, binds (tenant, id).
+-- The id comes from the sample in bench.ids (the same ids wrk draws from): one extra primary-key lookup.
+-- Variables: tenant, ids_count (-D).
+\set n random(1, :ids_count)
+SELECT id AS cid FROM bench.ids WHERE n = :n \gset
+SELECT c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, c.metadata::text AS metadata, c.created_at, c.updated_at,
+(SELECT coalesce(sum(i.amount_paid), 0) FROM invoices i
+  WHERE i.tenant_id = c.tenant_id AND i.customer_id = c.id
+    AND i.status = 'paid' AND i.currency = c.currency) AS total_spent,
+(SELECT count(*) FROM subscriptions s
+  WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id AND s.status = 'active') AS active_subscriptions
+FROM customers c WHERE c.tenant_id = :tenant AND c.id = :cid;

@@ -1,0 +1,752 @@
+#!/usr/bin/env bash
+# NovaBilling customers: end-to-end benchmark on one machine, in one run.
+#
+#   benchmarks/run.sh                                    # 1,000,000 customers, 16 connections, 20 s each
+#   ROWS=20000 DURATION=3s WARMUP=1s CONCURRENCY=4 benchmarks/run.sh   # a quick check
+#
+# Starts a throw-away PostgreSQL 15 cluster, starts the app (bootstrap/target/novabilling.jar) against it
+# once, loads a data set with SQL, then for each scenario measures the app with wrk and the same SQL
+# with pgbench at the same concurrency, and prints requests/s, p50/p99 and app/pgbench.
+# Everything it starts is stopped on exit. See benchmarks/README.md.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+COMMAND_LINE="$0${*:+ $*}"
+
+usage() {
+  cat <<'EOF'
+Usage: benchmarks/run.sh [--rows=N] [--big-tenant-share=F] [--concurrency=N] [--duration=T] [--warmup=T]
+                         [--out=DIR] [--scenarios=a,b,...]
+Each option can also be given as an environment variable (ROWS, BIG_TENANT_SHARE, CONCURRENCY,
+DURATION, WARMUP, OUT, SCENARIOS). Durations: 20, 20s or 1m.
+
+  ROWS              customers to load                                   (1000000)
+  BIG_TENANT_SHARE  share of them in tenant 'default', the one measured (0.9)
+  CONCURRENCY       wrk connections = pgbench clients                   (16)
+  DURATION          measured run of each tool per scenario              (20s)
+  WARMUP            warm-up run before each measured run                (5s)
+  OUT               results directory                                   (benchmarks/out/<UTC timestamp>)
+  SCENARIOS         subset, comma-separated, of: get_by_id,create,search_random,search_common,page_first,page_deep
+
+More: APP_WARMUP (10s: GET-by-id load once before the scenarios, for the JIT), OTHER_TENANTS (99), SAMPLE_IDS (10000), COMMON_NAME (wanjiru), DEEP_PAGE (middle of tenant
+'default'), PGBIN (/usr/lib/postgresql/15/bin), PG_SHARED_BUFFERS (2GB), JAR, BUILD (auto: only when the
+jar is missing | always | never), JAVA_OPTS, DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE (app default 10),
+KEEP_PGDATA (0: the cluster's data directory is deleted at the end), PGBENCH_MODE (auto: per scenario, the
+mode the app's driver was seen to use | prepared | extended).
+EOF
+}
+
+for arg in "$@"; do
+  case "$arg" in
+    --rows=*) ROWS=${arg#*=} ;;
+    --big-tenant-share=*) BIG_TENANT_SHARE=${arg#*=} ;;
+    --concurrency=*) CONCURRENCY=${arg#*=} ;;
+    --duration=*) DURATION=${arg#*=} ;;
+    --warmup=*) WARMUP=${arg#*=} ;;
+    --out=*) OUT=${arg#*=} ;;
+    --scenarios=*) SCENARIOS=${arg#*=} ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown argument: $arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+ROWS=${ROWS:-1000000}
+BIG_TENANT_SHARE=${BIG_TENANT_SHARE:-0.9}
+CONCURRENCY=${CONCURRENCY:-16}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-5s}
+APP_WARMUP=${APP_WARMUP:-10s}
+OUT=${OUT:-$BENCH_DIR/out/$(date -u +%Y%m%dT%H%M%SZ)}
+SCENARIOS=${SCENARIOS:-get_by_id,create,search_random,search_common,page_first,page_deep}
+OTHER_TENANTS=${OTHER_TENANTS:-99}
+SAMPLE_IDS=${SAMPLE_IDS:-10000}
+COMMON_NAME=${COMMON_NAME:-wanjiru}
+PAGE_LIMIT=20
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+PG_SHARED_BUFFERS=${PG_SHARED_BUFFERS:-2GB}
+JAR=${JAR:-$ROOT/bootstrap/target/novabilling.jar}
+BUILD=${BUILD:-auto}
+# the same JVM defaults as ./run.sh: a small heap keeps RSS bounded; the serial collector suits 2 cores
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms96m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k}
+KEEP_PGDATA=${KEEP_PGDATA:-0}
+PGBENCH_MODE=${PGBENCH_MODE:-auto}
+DB=novabilling
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+die() {
+  echo >&2
+  echo "!!! BENCHMARK FAILED: $*" >&2
+  echo >&2
+  exit 1
+}
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+
+now() { date +%s.%N; }
+
+# seconds between two now() values, 1 decimal
+since() { awk -v a="$1" -v b="${2:-$(now)}" 'BEGIN { printf "%.1f", b - a }'; }
+
+# 20 | 20s | 2m -> seconds
+to_seconds() {
+  case "$1" in
+    *[!0-9smh]*|'') die "not a duration: $1 (use 20, 20s or 1m)" ;;
+    *s) echo "${1%s}" ;;
+    *m) echo $(( ${1%m} * 60 )) ;;
+    *h) echo $(( ${1%h} * 3600 )) ;;
+    *) echo "$1" ;;
+  esac
+}
+
+is_uint() { [[ "$1" =~ ^[0-9]+$ ]]; }
+
+port_is_free() { # nothing listens on it, no socket in any state uses it locally
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null \
+    && ! { command -v ss >/dev/null && ss -Htan "sport = :$1" 2>/dev/null | grep -q .; }
+}
+
+# a port below the kernel's ephemeral range, so that no outgoing connection takes it in the meantime
+free_port() {
+  local p low lo=20000 span
+  low=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  span=$(( low - lo ))
+  if [ "$span" -lt 1000 ]; then lo=10000; span=$(( low > 11000 ? low - lo : 50000 )); fi
+  for _ in $(seq 1 200); do
+    p=$(( lo + RANDOM % span ))
+    if port_is_free "$p"; then echo "$p"; return 0; fi
+  done
+  die "no free TCP port found"
+}
+
+APT_UPDATED=0
+apt_install() {
+  [ "$(id -u)" = 0 ] || die "missing $*: install with 'apt-get install -y $*' (needs root)"
+  if [ "$APT_UPDATED" = 0 ]; then
+    log "apt-get update"
+    apt-get update -qq
+    APT_UPDATED=1
+  fi
+  log "apt-get install -y $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# PostgreSQL refuses uid 0: as root, its programs run in a fresh user namespace (unshare --user), where
+# they have uid 65534 but still own their files -- the app's embedded server does the same.
+if [ "$(id -u)" = 0 ]; then PG_AS=(unshare --user); else PG_AS=(); fi
+
+psql_db() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d "${PSQL_DB:-$DB}" "$@"; }
+psql_val() { psql_db -At -c "$1"; }
+
+# CPU time, in clock ticks, from /proc/<pid>/stat (the command name may hold spaces: cut up to ") ")
+ticks_of() { # pid
+  local rest
+  rest=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
+  awk '{ print $12 + $13 }' <<<"$rest"
+}
+
+# PostgreSQL: the postmaster, its live children, and (cutime/cstime) the children it has reaped
+pg_ticks() {
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v P="$PG_PID" '
+    { pid = $1; sub(/^.*\) /, "");
+      if ($2 == P) s += $12 + $13;
+      if (pid == P) s += $12 + $13 + $14 + $15 }
+    END { print s + 0 }'
+}
+
+# this shell's reaped children (the load generator, once waited for)
+client_ticks() { awk '{ print $14 + $15 }' <<<"$(sed 's/^.*) //' /proc/$$/stat)"; }
+
+# busy and total jiffies of the whole machine (/proc/stat, all cores)
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+
+CLK_TCK=$(getconf CLK_TCK)
+NCPU=$(nproc)
+
+cpu_begin() {
+  CPU_T0=$(now); CPU_APP0=$(ticks_of "$APP_PID"); CPU_PG0=$(pg_ticks); CPU_CLIENT0=$(client_ticks)
+  read -r CPU_MB0 CPU_MT0 < <(machine_ticks)
+}
+
+# sets CPU_APP CPU_PG CPU_CLIENT CPU_MACHINE: percent of one core (100 = one core busy)
+cpu_end() {
+  local t1 app1 pg1 client1 mb1 mt1
+  t1=$(now); app1=$(ticks_of "$APP_PID"); pg1=$(pg_ticks); client1=$(client_ticks)
+  read -r mb1 mt1 < <(machine_ticks)
+  read -r CPU_APP CPU_PG CPU_CLIENT CPU_MACHINE < <(awk -v hz="$CLK_TCK" -v n="$NCPU" -v dt="$(awk -v a="$CPU_T0" -v b="$t1" 'BEGIN{print b-a}')" \
+    -v a0="$CPU_APP0" -v a1="$app1" -v p0="$CPU_PG0" -v p1="$pg1" -v c0="$CPU_CLIENT0" -v c1="$client1" \
+    -v mb0="$CPU_MB0" -v mb1="$mb1" -v mt0="$CPU_MT0" -v mt1="$mt1" 'BEGIN {
+      printf "%.0f %.0f %.0f %.0f\n", (a1 - a0) / hz / dt * 100, (p1 - p0) / hz / dt * 100, (c1 - c0) / hz / dt * 100,
+             (mt1 > mt0 ? (mb1 - mb0) / (mt1 - mt0) * n * 100 : 0) }')
+}
+
+# --------------------------------------------------------------------------------------- check inputs
+
+is_uint "$ROWS" && [ "$ROWS" -ge 100 ] || die "ROWS must be an integer >= 100"
+is_uint "$CONCURRENCY" && [ "$CONCURRENCY" -ge 1 ] || die "CONCURRENCY must be an integer >= 1"
+is_uint "$OTHER_TENANTS" && [ "$OTHER_TENANTS" -ge 1 ] || die "OTHER_TENANTS must be an integer >= 1"
+is_uint "$SAMPLE_IDS" && [ "$SAMPLE_IDS" -ge 1 ] || die "SAMPLE_IDS must be an integer >= 1"
+[[ "$COMMON_NAME" =~ ^[a-z]+$ ]] || die "COMMON_NAME must be lowercase letters"
+[[ "$PGBENCH_MODE" =~ ^(auto|prepared|extended)$ ]] || die "PGBENCH_MODE must be auto, prepared or extended (create.sql uses a pipeline)"
+awk -v s="$BIG_TENANT_SHARE" 'BEGIN { exit !(s + 0 > 0 && s + 0 <= 1) }' || die "BIG_TENANT_SHARE must be in (0, 1]"
+DURATION_S=$(to_seconds "$DURATION")
+WARMUP_S=$(to_seconds "$WARMUP")
+APP_WARMUP_S=$(to_seconds "$APP_WARMUP")
+is_uint "$DURATION_S" && is_uint "$WARMUP_S" && is_uint "$APP_WARMUP_S" || exit 2
+[ "$DURATION_S" -ge 1 ] || die "DURATION must be at least 1 s"
+BIG_ROWS=$(awk -v r="$ROWS" -v s="$BIG_TENANT_SHARE" 'BEGIN { printf "%d", r * s }')
+[ "$BIG_ROWS" -ge 1 ] || die "no rows in tenant 'default' (ROWS * BIG_TENANT_SHARE < 1)"
+DEEP_PAGE=${DEEP_PAGE:-$(( BIG_ROWS / PAGE_LIMIT / 2 > 1 ? BIG_ROWS / PAGE_LIMIT / 2 : 1 ))}
+is_uint "$DEEP_PAGE" && [ "$DEEP_PAGE" -ge 1 ] && [ "$DEEP_PAGE" -le 1000000 ] || die "DEEP_PAGE must be 1..1000000"
+WRK_THREADS=$(( CONCURRENCY < 2 ? CONCURRENCY : 2 ))
+PGBENCH_JOBS=$(( CONCURRENCY < 2 ? CONCURRENCY : 2 ))
+
+ALL_SCENARIOS=(get_by_id create search_random search_common page_first page_deep)
+IFS=',' read -r -a SELECTED <<<"$SCENARIOS"
+for s in "${SELECTED[@]}"; do
+  [[ " ${ALL_SCENARIOS[*]} " == *" $s "* ]] || die "unknown scenario: $s (known: ${ALL_SCENARIOS[*]})"
+done
+
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+[ ! -e "$OUT/pgdata" ] || die "$OUT/pgdata exists: choose a new OUT"
+mkdir -p "$OUT/wrk" "$OUT/pgbench/log"
+exec > >(tee -a "$OUT/run.log") 2>&1
+
+log "benchmark: rows=$ROWS (tenant 'default': $BIG_ROWS), concurrency=$CONCURRENCY, duration=${DURATION_S}s, warm-up=${WARMUP_S}s"
+log "output: $OUT"
+
+# ---------------------------------------------------------------------------------- cleanup on any exit
+
+APP_PID=""
+PG_PID=""
+CLIENT_PID=""
+BG_PIDS=()
+PGDATA="$OUT/pgdata"
+
+cleanup() {
+  local rc=$?
+  set +e
+  trap - EXIT INT TERM
+  [ -z "$CLIENT_PID" ] || kill "$CLIENT_PID" 2>/dev/null
+  for p in "${BG_PIDS[@]}"; do kill "$p" 2>/dev/null; done
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    log "stopping the app (pid $APP_PID)"
+    kill -TERM "$APP_PID"
+    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -0 "$APP_PID" 2>/dev/null && kill -KILL "$APP_PID"
+    wait "$APP_PID" 2>/dev/null
+  fi
+  if [ -f "$PGDATA/postmaster.pid" ]; then
+    log "stopping PostgreSQL"
+    "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w -t 60 stop >/dev/null 2>&1
+    if [ -f "$PGDATA/postmaster.pid" ] && [ -n "$PG_PID" ] && kill -0 "$PG_PID" 2>/dev/null; then
+      kill -QUIT "$PG_PID"; sleep 1
+    fi
+  fi
+  for p in "${BG_PIDS[@]}"; do wait "$p" 2>/dev/null; done
+  if [ "$KEEP_PGDATA" != 1 ] && [ -d "$PGDATA" ] && [ ! -f "$PGDATA/postmaster.pid" ]; then
+    rm -rf "$PGDATA"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ------------------------------------------------------------------------------------------ tools, jar
+
+command -v curl >/dev/null || apt_install curl
+command -v wrk >/dev/null || apt_install wrk
+[ -x "$PGBIN/postgres" ] && [ -x "$PGBIN/pgbench" ] || apt_install postgresql-15 postgresql-contrib
+command -v java >/dev/null || die "java (17) is not installed"
+if [ "$(id -u)" = 0 ]; then command -v unshare >/dev/null || die "unshare (util-linux) is needed to run PostgreSQL as root"; fi
+
+if [ ! -f "$JAR" ] || [ "$BUILD" = always ]; then
+  [ "$BUILD" != never ] || die "$JAR is missing (BUILD=never)"
+  log "building $JAR (mvn -B -q -DskipTests package)"
+  (cd "$ROOT" && mvn -B -q -DskipTests package)
+fi
+[ -f "$JAR" ] || die "$JAR was not built"
+# run a copy: a build in the tree during the run must not swap the jar under the running JVM
+cp -p "$JAR" "$OUT/novabilling.jar"
+JAR_SHA=$(sha256sum "$OUT/novabilling.jar" | cut -c1-12)
+
+# --------------------------------------------------------------------------------- PostgreSQL cluster
+
+PGPORT=$(free_port)
+log "initdb $PGDATA (PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'))"
+mkdir -p "$PGDATA"
+"${PG_AS[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync \
+  >"$OUT/initdb.log" 2>&1 || die "initdb failed: see $OUT/initdb.log"
+
+# a 2-core, 24 GiB machine; durable commits (fsync, synchronous_commit on), as in production
+cat >>"$PGDATA/postgresql.conf" <<EOF
+
+# ---- benchmarks/run.sh
+listen_addresses = '127.0.0.1'
+port = $PGPORT
+unix_socket_directories = ''
+max_connections = $(( CONCURRENCY + 60 ))
+shared_buffers = '$PG_SHARED_BUFFERS'
+effective_cache_size = '16GB'
+work_mem = '16MB'
+maintenance_work_mem = '1GB'
+wal_buffers = '16MB'
+max_wal_size = '8GB'
+min_wal_size = '1GB'
+checkpoint_timeout = '15min'
+checkpoint_completion_target = 0.9
+random_page_cost = 1.1
+effective_io_concurrency = 200
+max_worker_processes = 8
+max_parallel_workers = $NCPU
+max_parallel_maintenance_workers = $NCPU
+jit = off
+synchronous_commit = on
+timezone = 'UTC'
+log_timezone = 'UTC'
+lc_messages = 'C'
+log_line_prefix = '%m [%p] %q%u@%d '
+log_checkpoints = on
+log_autovacuum_min_duration = '1s'
+EOF
+
+log "starting PostgreSQL on 127.0.0.1:$PGPORT"
+"${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$OUT/postgres.log" -w -t 120 start >/dev/null \
+  || die "PostgreSQL did not start: see $OUT/postgres.log"
+PG_PID=$(head -1 "$PGDATA/postmaster.pid")
+PSQL_DB=postgres psql_db -c "CREATE DATABASE $DB"
+
+# ------------------------------------------------------------------------------------ app, once
+
+API_KEY="sk_live_$(LC_ALL=C tr -dc 'A-Za-z0-9' < <(head -c 1000 /dev/urandom) | cut -c1-40)"
+[ ${#API_KEY} -eq 48 ] || die "could not make an API key"
+
+for attempt in 1 2 3; do
+  APP_PORT=$(free_port)
+  log "starting the app on 127.0.0.1:$APP_PORT ($JAR, run from a copy in $OUT)"
+  APP_T0=$(now)
+  # shellcheck disable=SC2086
+  env DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" \
+      DATASOURCES_DEFAULT_USERNAME=postgres \
+      DATASOURCES_DEFAULT_PASSWORD=postgres \
+      MICRONAUT_SERVER_PORT="$APP_PORT" \
+      NOVABILLING_BOOTSTRAP_API_KEY="$API_KEY" \
+      java $JAVA_OPTS -jar "$OUT/novabilling.jar" >"$OUT/app.log" 2>&1 &
+  APP_PID=$!
+  APP_UP=1
+  until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$APP_PORT/health" 2>/dev/null; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then APP_UP=0; break; fi
+    [ "$(since "$APP_T0" | cut -d. -f1)" -lt 180 ] || die "the app was not healthy after 180 s: see $OUT/app.log"
+    sleep 0.05
+  done
+  [ "$APP_UP" = 0 ] || break
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
+  if [ "$attempt" -lt 3 ] && grep -q 'already in use' "$OUT/app.log"; then
+    # another process took the port: again, on a fresh database so the start is measured as the first
+    log "port $APP_PORT was taken meanwhile; once more on another port"
+    mv "$OUT/app.log" "$OUT/app.attempt$attempt.log"
+    PSQL_DB=postgres psql_db -c "DROP DATABASE $DB" -c "CREATE DATABASE $DB"
+    continue
+  fi
+  die "the app exited during start-up: see $OUT/app.log"
+done
+APP_START_S=$(awk -v a="$APP_T0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
+RSS_IDLE_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
+log "app healthy after ${APP_START_S} s (empty database, Flyway migration included); RSS $((RSS_IDLE_KB / 1024)) MiB"
+
+# --------------------------------------------------------------------------------------- data set
+
+LOAD_T0=$(now)
+log "load: preparing (bench schema, dropping indexes for the bulk load)"
+psql_db -f "$BENCH_DIR/sql/prepare.sql" >"$OUT/load.log"
+
+T=$(now)
+log "load: $ROWS customers ($BIG_ROWS in tenant 'default', the rest over $OTHER_TENANTS tenants)"
+psql_db -v rows="$ROWS" -v big="$BIG_ROWS" -v other_tenants="$OTHER_TENANTS" -f "$BENCH_DIR/sql/load_customers.sql" >>"$OUT/load.log"
+LOAD_CUSTOMERS_S=$(since "$T")
+log "load: customers in ${LOAD_CUSTOMERS_S} s"
+
+T=$(now)
+psql_db -f "$BENCH_DIR/sql/load_billing.sql" >>"$OUT/load.log"
+LOAD_BILLING_S=$(since "$T")
+log "load: subscriptions and invoices in ${LOAD_BILLING_S} s"
+
+T=$(now)
+mapfile -t CONSTRAINTS < <(psql_val "SELECT ddl FROM bench.saved_ddl WHERE ord < 4 ORDER BY ord, tbl, name")
+mapfile -t INDEXES < <(psql_val "SELECT ddl FROM bench.saved_ddl WHERE ord = 4 ORDER BY (ddl LIKE '% USING gin %') DESC, tbl, name")
+[ "${#CONSTRAINTS[@]}" -gt 0 ] && [ "${#INDEXES[@]}" -gt 0 ] || die "no saved index definitions"
+for ddl in "${CONSTRAINTS[@]}"; do psql_db -c "$ddl"; done
+# the indexes in two sessions (the two trigram GIN indexes, the slow ones, first and apart)
+W0=(); W1=(); i=0
+for ddl in "${INDEXES[@]}"; do
+  if (( i % 2 == 0 )); then W0+=(-c "$ddl"); else W1+=(-c "$ddl"); fi
+  i=$((i + 1))
+done
+psql_db -c "SET maintenance_work_mem = '1GB'" "${W0[@]}" & P0=$!
+BG_PIDS+=("$P0")
+if [ "${#W1[@]}" -gt 0 ]; then psql_db -c "SET maintenance_work_mem = '1GB'" "${W1[@]}" & P1=$!; BG_PIDS+=("$P1"); else P1=""; fi
+wait "$P0" || die "index build failed"
+[ -z "$P1" ] || wait "$P1" || die "index build failed"
+BG_PIDS=()
+LOAD_INDEXES_S=$(since "$T")
+log "load: ${#CONSTRAINTS[@]} constraints and ${#INDEXES[@]} indexes rebuilt in ${LOAD_INDEXES_S} s"
+
+T=$(now)
+psql_db -v ids="$SAMPLE_IDS" -v terms=10000 -f "$BENCH_DIR/sql/bench_tables.sql" >>"$OUT/load.log"
+psql_db -c "VACUUM (ANALYZE)" -c "CHECKPOINT"
+LOAD_VACUUM_S=$(since "$T")
+LOAD_TOTAL_S=$(since "$LOAD_T0")
+log "load: sample tables, VACUUM ANALYZE, CHECKPOINT in ${LOAD_VACUUM_S} s; load total ${LOAD_TOTAL_S} s"
+
+read -r N_CUSTOMERS N_BIG N_TENANTS N_SUBS N_INVOICES DB_SIZE < <(psql_val "
+  SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM customers WHERE tenant_id = 'default'),
+         (SELECT count(*) FROM tenants), (SELECT count(*) FROM subscriptions), (SELECT count(*) FROM invoices),
+         replace(pg_size_pretty(pg_database_size(current_database())), ' ', '')" | tr '|' ' ')
+log "data: $N_CUSTOMERS customers ($N_BIG in 'default'), $N_TENANTS tenants, $N_SUBS subscriptions, $N_INVOICES invoices; database $DB_SIZE"
+[ "$N_CUSTOMERS" = "$ROWS" ] || die "loaded $N_CUSTOMERS customers, expected $ROWS"
+
+IDS_FILE="$OUT/ids.txt"
+psql_val "SELECT id FROM bench.ids ORDER BY n" >"$IDS_FILE"
+N_IDS=$(wc -l <"$IDS_FILE")
+TERMS_COUNT=$(psql_val "SELECT count(*) FROM bench.terms")
+
+# ----------------------------------------------------------------------------------- scenarios
+
+declare -A TITLE=(
+  [get_by_id]="GET /api/customers/{id}"
+  [create]="POST /api/customers"
+  [search_random]="GET /api/customers?search=<random 5 letters>"
+  [search_common]="GET /api/customers?search=$COMMON_NAME"
+  [page_first]="GET /api/customers?page=1&limit=$PAGE_LIMIT"
+  [page_deep]="GET /api/customers?page=$DEEP_PAGE&limit=$PAGE_LIMIT"
+)
+
+# ------------------------------------------------------------- smoke checks, the app's SQL, driver mode
+#
+# With every statement logged (log_min_duration_statement = 0), one request per scenario: it must answer
+# 200/201 with the expected rows, and each SQL statement of the scenario's pgbench script must be one the
+# app executed for it (benchmarks/lib/compare_sql.pl; the statements and bind values land in $OUT/sql/).
+
+AUTH="Authorization: Bearer $API_KEY"
+BASE="http://127.0.0.1:$APP_PORT"
+mkdir -p "$OUT/sql"
+
+# request METHOD PATH EXPECTED_STATUS [BODY]: the body goes to $OUT/smoke.body, the headers to $OUT/smoke.headers
+request() {
+  local status
+  if [ $# -ge 4 ]; then
+    status=$(curl -sS -D "$OUT/smoke.headers" -o "$OUT/smoke.body" -w '%{http_code}' -X "$1" -H "$AUTH" -H 'Content-Type: application/json' --data "$4" "$BASE$2")
+  else
+    status=$(curl -sS -D "$OUT/smoke.headers" -o "$OUT/smoke.body" -w '%{http_code}' -X "$1" -H "$AUTH" "$BASE$2")
+  fi
+  [ "$status" = "$3" ] || die "$1 $2 answered $status, expected $3: $(head -c 500 "$OUT/smoke.body")"
+}
+json_number() { sed -n "s/.*\"$1\":\([0-9][0-9]*\).*/\1/p" "$OUT/smoke.body"; }
+rows_in_body() { grep -o '"id":"cust_' "$OUT/smoke.body" | wc -l; }
+log_offset() { stat -c %s "$OUT/postgres.log"; }
+log_since() { tail -c +"$(( $1 + 1 ))" "$OUT/postgres.log"; }
+
+psql_db -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
+sleep 0.5
+
+# a first request, so that one-off work (connection validation, API key lookup) is out of the way
+FIRST_ID=$(head -1 "$IDS_FILE")
+request GET "/api/customers/$FIRST_ID" 200
+
+o=$(log_offset)
+request GET "/api/customers/$FIRST_ID" 200
+grep -q "\"id\":\"$FIRST_ID\"" "$OUT/smoke.body" || die "GET /api/customers/$FIRST_ID returned another body"
+log_since "$o" >"$OUT/sql/get_by_id.log"
+
+o=$(log_offset)
+request POST /api/customers 201 \
+  '{"email":"smoke.check@loadtest.example","name":"Amara Okafor","externalId":"smoke_check","country":"UG","currency":"UGX","metadata":{"source":"bench","plan":"pro","seats":3,"marketingOptIn":true}}'
+log_since "$o" >"$OUT/sql/create.log"
+
+o=$(log_offset)
+request GET "/api/customers?search=qzxwv" 200
+log_since "$o" >"$OUT/sql/search_random.log"
+
+o=$(log_offset)
+request GET "/api/customers?search=$COMMON_NAME" 200
+log_since "$o" >"$OUT/sql/search_common.log"
+COMMON_TOTAL=$(json_number total)
+[ -n "$COMMON_TOTAL" ] && [ "$COMMON_TOTAL" -gt 0 ] && [ "$(rows_in_body)" -gt 0 ] \
+  || die "search=$COMMON_NAME found no customers: $(head -c 300 "$OUT/smoke.body")"
+COMMON_SHARE=$(awk -v t="$COMMON_TOTAL" -v n="$N_BIG" 'BEGIN { printf "1 in %.1f", n / t }')
+if grep -qi '^x-total-estimated: *true' "$OUT/smoke.headers"; then COMMON_SHARE="$COMMON_SHARE; total estimated by the app"; fi
+log "search=$COMMON_NAME: $COMMON_TOTAL customers of 'default' ($COMMON_SHARE)"
+
+o=$(log_offset)
+request GET "/api/customers?page=1&limit=$PAGE_LIMIT" 200
+log_since "$o" >"$OUT/sql/page_first.log"
+[ "$(rows_in_body)" -eq $(( N_BIG < PAGE_LIMIT ? N_BIG : PAGE_LIMIT )) ] || die "page 1 did not hold $PAGE_LIMIT customers"
+
+o=$(log_offset)
+request GET "/api/customers?page=$DEEP_PAGE&limit=$PAGE_LIMIT" 200
+log_since "$o" >"$OUT/sql/page_deep.log"
+[ "$(rows_in_body)" -gt 0 ] || die "page $DEEP_PAGE is empty (DEEP_PAGE too large for $N_BIG customers)"
+
+# Which protocol mode does the app's driver use once warm? 30 more GET-by-id requests, 10 creates, 10 of
+# page 1 and 10 of a search, then, for each statement, how often it ran named (server-prepared) or unnamed.
+o=$(log_offset)
+for id in $(head -30 "$IDS_FILE"); do request GET "/api/customers/$id" 200; done
+for i in $(seq 1 10); do
+  request POST /api/customers 201 \
+    "{\"email\":\"probe.$i@loadtest.example\",\"name\":\"Amara Okafor\",\"externalId\":\"probe_$i\",\"country\":\"UG\",\"currency\":\"UGX\",\"metadata\":{\"source\":\"bench\",\"plan\":\"pro\",\"seats\":3,\"marketingOptIn\":true}}"
+done
+for _ in $(seq 1 10); do request GET "/api/customers?page=1&limit=$PAGE_LIMIT" 200; done
+for _ in $(seq 1 10); do request GET "/api/customers?search=$COMMON_NAME" 200; done
+log_since "$o" >"$OUT/sql/driver-mode.log"
+psql_db -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
+perl "$BENCH_DIR/lib/compare_sql.pl" --modes "$OUT/sql/driver-mode.log" >"$OUT/sql/driver-mode.txt"
+DRIVER_NAMED=$(awk '{ n += $1 } END { print n + 0 }' "$OUT/sql/driver-mode.txt")
+DRIVER_UNNAMED=$(awk '{ n += $3 } END { print n + 0 }' "$OUT/sql/driver-mode.txt")
+DRIVER_MODE="of $((DRIVER_NAMED + DRIVER_UNNAMED)) statements of 60 warm requests (30 GET-by-id, 10 creates, 10 page 1, 10 search), $DRIVER_NAMED ran as named server-side prepared statements (execute S_n), $DRIVER_UNNAMED unnamed (pgjdbc: extended protocol, named after prepareThreshold = 5 uses of a statement on a connection; per statement in sql/driver-mode.txt)"
+log "driver: $DRIVER_MODE"
+sed 's/^/    /' "$OUT/sql/driver-mode.txt"
+
+pgbench_args() { # scenario -> PGB_ARGS (lists: LIMIT and OFFSET as the app bound them, from $OUT/sql/<scenario>.log)
+  local common=(-D tenant=default -D lim="${LIM[$1]:-}" -D off="${OFF[$1]:-}")
+  case "$1" in
+    get_by_id) PGB_ARGS=(-f "$BENCH_DIR/pgbench/get_by_id.sql" -D tenant=default -D ids_count="$N_IDS") ;;
+    create) PGB_ARGS=(-f "$BENCH_DIR/pgbench/create.sql" -D tenant=default -D "name=Amara Okafor" -D country=UG
+                      -D currency=UGX -D status=active
+                      -D 'metadata={"source":"bench","plan":"pro","seats":3,"marketingOptIn":true}') ;;
+    search_random) PGB_ARGS=(-f "$BENCH_DIR/pgbench/search_random.sql" "${common[@]}" -D terms_count="$TERMS_COUNT") ;;
+    search_common) PGB_ARGS=(-f "$BENCH_DIR/pgbench/search_fixed.sql" "${common[@]}" -D "pattern=%$COMMON_NAME%") ;;
+    page_first|page_deep) PGB_ARGS=(-f "$BENCH_DIR/pgbench/list_page.sql" "${common[@]}") ;;
+  esac
+}
+
+declare -A LIM OFF MODE
+for name in search_random search_common page_first page_deep; do
+  read -r LIM[$name] OFF[$name] < <(perl "$BENCH_DIR/lib/compare_sql.pl" --limit-offset "$OUT/sql/$name.log") \
+    || die "no LIMIT/OFFSET bind values in $OUT/sql/$name.log"
+done
+[ "${OFF[page_deep]}" = $(( (DEEP_PAGE - 1) * PAGE_LIMIT )) ] || die "page $DEEP_PAGE was read at OFFSET ${OFF[page_deep]}"
+for name in "${SELECTED[@]}"; do
+  pgbench_args "$name"
+  perl "$BENCH_DIR/lib/compare_sql.pl" "$OUT/sql/$name.log" "${PGB_ARGS[1]}" >"$OUT/sql/$name.txt" \
+    || die "the SQL of ${PGB_ARGS[1]} is not what the app executes for $name: see $OUT/sql/$name.txt (update the script)"
+  if [ "$PGBENCH_MODE" = auto ]; then
+    MODE[$name]=$(perl "$BENCH_DIR/lib/compare_sql.pl" --mode-for "$OUT/sql/driver-mode.log" "${PGB_ARGS[1]}")
+    [ "${MODE[$name]}" != unknown ] || MODE[$name]=prepared
+  else
+    MODE[$name]=$PGBENCH_MODE
+  fi
+done
+log "SQL: every pgbench statement is one the app executes (statements and bind values: $OUT/sql/*.txt)"
+log "pgbench modes, as the app's driver ran the statements: $(for n in "${SELECTED[@]}"; do printf '%s -M %s; ' "$n" "${MODE[$n]}"; done)"
+
+RUN_ID=$(date +%s)
+declare -A R_APP_RPS R_APP_P50 R_APP_P99 R_PG_TPS R_PG_P50 R_PG_P99 R_CPU_APP_RUN R_CPU_PG_RUN R_STMTS R_REQS R_TX
+FAILURES=()
+RSS_MAX_GET_KB=0
+RSS_MAX_KB=$RSS_IDLE_KB
+
+kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+# run_wrk SCENARIO PHASE SECONDS -> WRK_LINE
+run_wrk() {
+  local name=$1 phase=$2 secs=$3 out="$OUT/wrk/$1.$2.txt" rss="$OUT/wrk/$1.$2.rss" sampler
+  ( while kill -0 "$APP_PID" 2>/dev/null; do ps -o rss= -p "$APP_PID" || true; sleep 0.5; done ) >"$rss" 2>/dev/null &
+  sampler=$!
+  BG_PIDS+=("$sampler")
+  cpu_begin
+  BENCH_WRK_DIR="$BENCH_DIR/wrk" BENCH_API_KEY="$API_KEY" BENCH_IDS_FILE="$IDS_FILE" \
+  BENCH_RUN_TAG="r${RUN_ID}${phase:0:1}" BENCH_SEARCH_TERM="$COMMON_NAME" BENCH_DEEP_PAGE="$DEEP_PAGE" \
+    wrk -t "$WRK_THREADS" -c "$CONCURRENCY" -d "${secs}s" --timeout 60s -s "$BENCH_DIR/wrk/$name.lua" \
+        "http://127.0.0.1:$APP_PORT/api/customers" >"$out" 2>&1 &
+  CLIENT_PID=$!
+  wait "$CLIENT_PID" || die "wrk failed ($name, $phase): $(tail -5 "$out")"
+  CLIENT_PID=""
+  cpu_end
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  BG_PIDS=()
+  WRK_LINE=$(grep '^WRK_RESULT' "$out" || true)
+  [ -n "$WRK_LINE" ] || die "no result line from wrk ($name, $phase): $(tail -5 "$out")"
+  local errors
+  errors=$(( $(kv status_errors "$WRK_LINE") + $(kv connect_errors "$WRK_LINE") + $(kv read_errors "$WRK_LINE") \
+           + $(kv write_errors "$WRK_LINE") + $(kv timeouts "$WRK_LINE") ))
+  if [ "$errors" -gt 0 ]; then
+    FAILURES+=("$name ($phase): $errors failed requests of $(kv requests "$WRK_LINE") -- $WRK_LINE")
+    log "!!! $name ($phase): $errors requests failed (HTTP >= 400, socket errors or timeouts): $WRK_LINE"
+  fi
+  [ "$(kv requests "$WRK_LINE")" -gt 0 ] || FAILURES+=("$name ($phase): no request completed")
+  RSS_RUN_MAX=$(sort -n "$rss" | tail -1); RSS_RUN_MAX=${RSS_RUN_MAX:-0}
+  [ "$RSS_RUN_MAX" -le "$RSS_MAX_KB" ] || RSS_MAX_KB=$RSS_RUN_MAX
+}
+
+# run_pgbench SCENARIO PHASE SECONDS -> PGB_OUT, PGB_TPS, PGB_P50_US, PGB_P99_US
+run_pgbench() {
+  local name=$1 phase=$2 secs=$3 out="$OUT/pgbench/$1.$2.txt" logargs=()
+  pgbench_args "$name"
+  if [ "$phase" = measure ]; then
+    rm -f "$OUT/pgbench/log/$name".*
+    logargs=(--log --log-prefix="$OUT/pgbench/log/$name")
+  fi
+  cpu_begin
+  "$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M "${MODE[$name]}" -r \
+      -c "$CONCURRENCY" -j "$PGBENCH_JOBS" -T "$secs" "${logargs[@]}" "${PGB_ARGS[@]}" "$DB" >"$out" 2>&1 &
+  CLIENT_PID=$!
+  wait "$CLIENT_PID" || die "pgbench failed ($name, $phase): $(grep -v '^progress' "$out" | tail -5)"
+  CLIENT_PID=""
+  cpu_end
+  PGB_TPS=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$out" | head -1)
+  [ -n "$PGB_TPS" ] || die "no tps from pgbench ($name, $phase): $(tail -5 "$out")"
+  local failed
+  failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$out")
+  if [ -n "$failed" ] && [ "$failed" -gt 0 ]; then
+    FAILURES+=("pgbench $name ($phase): $failed failed transactions")
+  fi
+  if [ "$phase" = measure ]; then
+    local sorted="$OUT/pgbench/log/$name.sorted" n
+    cat "$OUT/pgbench/log/$name".[0-9]* | awk '$3 ~ /^[0-9]+$/ { print $3 }' | sort -n >"$sorted"
+    n=$(wc -l <"$sorted")
+    [ "$n" -gt 0 ] || die "empty pgbench transaction log ($name)"
+    PGB_P50_US=$(sed -n "$(( (n * 50 + 99) / 100 ))p" "$sorted")
+    PGB_P99_US=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$sorted")
+    rm -f "$OUT/pgbench/log/$name".[0-9]*
+    gzip -f "$sorted"
+  fi
+}
+
+ms() { awk -v us="$1" 'BEGIN { printf (us < 10000 ? "%.2f" : "%.1f"), us / 1000 }'; }
+
+# Rows made by POST (smoke check, probe, create scenario) all have emails @loadtest.example. They are the
+# newest rows, so left in place they would sit at the head of every newest-first scan (a search for a common
+# name would wade through them first) and in the GIN pending lists: each scenario gets the loaded data set.
+remove_created_rows() {
+  local t n
+  t=$(now)
+  n=$(psql_val "WITH d AS (DELETE FROM customers WHERE tenant_id = 'default' AND email LIKE '%@loadtest.example' RETURNING 1) SELECT count(*) FROM d")
+  psql_db -c "VACUUM (ANALYZE) customers" -c "CHECKPOINT"
+  log "    removed the $n customers created through POST (and VACUUM ANALYZE, CHECKPOINT) in $(since "$t") s"
+}
+remove_created_rows
+
+if [ "$APP_WARMUP_S" -gt 0 ]; then
+  # once, before the scenarios: lets the JIT compile the request path common to all of them
+  log "=== app warm-up: GET /api/customers/{id} for ${APP_WARMUP_S} s"
+  run_wrk get_by_id appwarmup "$APP_WARMUP_S"
+fi
+
+for name in "${SELECTED[@]}"; do
+  log "=== $name: ${TITLE[$name]}"
+  if [ "$WARMUP_S" -gt 0 ]; then run_wrk "$name" warmup "$WARMUP_S"; fi
+  run_wrk "$name" measure "$DURATION_S"
+  [ "$name" != create ] || remove_created_rows
+  R_APP_RPS[$name]=$(kv rps "$WRK_LINE")
+  R_APP_P50[$name]=$(kv p50_us "$WRK_LINE")
+  R_APP_P99[$name]=$(kv p99_us "$WRK_LINE")
+  R_REQS[$name]=$(kv requests "$WRK_LINE")
+  R_CPU_APP_RUN[$name]="$CPU_APP $CPU_PG $CPU_CLIENT $CPU_MACHINE"
+  [ "$name" != get_by_id ] || RSS_MAX_GET_KB=$RSS_RUN_MAX
+  log "    app:     ${R_APP_RPS[$name]} req/s, p50 $(ms "${R_APP_P50[$name]}") ms, p99 $(ms "${R_APP_P99[$name]}") ms (CPU % of a core: app $CPU_APP, PostgreSQL $CPU_PG, wrk $CPU_CLIENT, machine $CPU_MACHINE)"
+
+  if [ "$WARMUP_S" -gt 0 ]; then run_pgbench "$name" warmup "$WARMUP_S"; fi
+  run_pgbench "$name" measure "$DURATION_S"
+  R_PG_TPS[$name]=$PGB_TPS
+  R_PG_P50[$name]=$PGB_P50_US
+  R_PG_P99[$name]=$PGB_P99_US
+  R_TX[$name]=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$OUT/pgbench/$name.measure.txt")
+  R_CPU_PG_RUN[$name]="$CPU_PG $CPU_CLIENT $CPU_MACHINE"
+  R_STMTS[$name]=$(sed -n '/^statement latencies/,$p' "$OUT/pgbench/$name.measure.txt" | tail -n +2 \
+                   | awk '{ lat = $1; $1 = ""; $2 = ""; sub(/^ +/, ""); printf "%s ms  %s\n", lat, substr($0, 1, 90) }')
+  log "    pgbench: ${R_PG_TPS[$name]} tps, p50 $(ms "$PGB_P50_US") ms, p99 $(ms "$PGB_P99_US") ms (CPU % of a core: PostgreSQL $CPU_PG, pgbench $CPU_CLIENT, machine $CPU_MACHINE)"
+
+  [ "$name" != create ] || remove_created_rows
+done
+
+# ------------------------------------------------------------------------------------------ report
+
+RSS_END_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
+APP_ERRORS=$(grep -c ' ERROR ' "$OUT/app.log" || true)
+PG_VERSION=$(psql_val "SHOW server_version")
+GIT_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git -C "$ROOT" --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null)" ]; then GIT_REV="$GIT_REV (uncommitted changes in the tree)"; fi
+CPU_MODEL=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+MEM_GIB=$(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
+MIB() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+
+{
+  echo "# NovaBilling customers benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "Command: \`ROWS=$ROWS BIG_TENANT_SHARE=$BIG_TENANT_SHARE CONCURRENCY=$CONCURRENCY DURATION=${DURATION_S}s WARMUP=${WARMUP_S}s benchmarks/run.sh\`"
+  echo "(as run: \`$COMMAND_LINE\`; scenarios: ${SELECTED[*]})"
+  echo
+  echo "Machine: $NCPU CPUs ($CPU_MODEL), ${MEM_GIB} GiB RAM, $(uname -sr); app, PostgreSQL and load generator on it together."
+  echo "Software: PostgreSQL $PG_VERSION (shared_buffers $PG_SHARED_BUFFERS, jit off, fsync and synchronous_commit on),"
+  echo "$(java -version 2>&1 | head -1), $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'), pgbench $("$PGBIN/pgbench" --version | awk '{print $3}');"
+  echo "app: $(basename "$JAR") built $(date -u -r "$OUT/novabilling.jar" +%Y-%m-%dT%H:%MZ) (sha256 $JAR_SHA…, copy in the output directory), source $GIT_REV, JAVA_OPTS='${JAVA_OPTS}', pool ${DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE:-10} connections."
+  echo
+  echo "Data: $N_CUSTOMERS customers ($N_BIG in tenant \`default\`, the one measured; the rest over $OTHER_TENANTS tenants),"
+  echo "$N_SUBS subscriptions, $N_INVOICES invoices; database $DB_SIZE. Load ${LOAD_TOTAL_S} s: customers ${LOAD_CUSTOMERS_S} s,"
+  echo "subscriptions and invoices ${LOAD_BILLING_S} s, constraints and indexes ${LOAD_INDEXES_S} s, VACUUM ANALYZE and CHECKPOINT ${LOAD_VACUUM_S} s."
+  echo "\`search=$COMMON_NAME\` matches $COMMON_TOTAL customers of \`default\` ($COMMON_SHARE). Deep page: $DEEP_PAGE (OFFSET $(( (DEEP_PAGE - 1) * PAGE_LIMIT )))."
+  echo
+  echo "App: start to healthy ${APP_START_S} s (JVM start, Flyway on an empty database, bootstrap key); RSS $(MIB "$RSS_IDLE_KB") MiB idle after start,"
+  echo "max $(MIB "$RSS_MAX_GET_KB") MiB during the measured GET-by-id run, max $(MIB "$RSS_MAX_KB") MiB over all runs, $(MIB "${RSS_END_KB:-0}") MiB at the end. ERROR lines in app.log: $APP_ERRORS."
+  echo "Driver: $DRIVER_MODE. pgbench ran each scenario in the mode the app's driver used for its statements (PGBENCH_MODE=$PGBENCH_MODE):"
+  echo "$(for n in "${SELECTED[@]}"; do printf '%s `-M %s`; ' "$n" "${MODE[$n]}"; done)"
+  echo "Per statement (named, unnamed, simple):"
+  echo
+  echo '```'
+  cat "$OUT/sql/driver-mode.txt"
+  echo '```'
+  echo
+  echo "Concurrency $CONCURRENCY (wrk: $WRK_THREADS threads, $CONCURRENCY connections; pgbench: $PGBENCH_JOBS threads, $CONCURRENCY clients), ${WARMUP_S} s warm-up then ${DURATION_S} s measured, each tool, each scenario"
+  echo "(and once, before all, ${APP_WARMUP_S} s of GET-by-id load on the app for the JIT)."
+  echo
+  echo "| scenario | app req/s | app p50 | app p99 | pgbench tps | pgbench p50 | pgbench p99 | ratio |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  for name in "${SELECTED[@]}"; do
+    printf '| %s | %.0f | %s ms | %s ms | %.0f | %s ms | %s ms | %s |\n' "${TITLE[$name]}" \
+      "${R_APP_RPS[$name]}" "$(ms "${R_APP_P50[$name]}")" "$(ms "${R_APP_P99[$name]}")" \
+      "${R_PG_TPS[$name]}" "$(ms "${R_PG_P50[$name]}")" "$(ms "${R_PG_P99[$name]}")" \
+      "$(awk -v a="${R_APP_RPS[$name]}" -v b="${R_PG_TPS[$name]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+  done
+  echo
+  echo "ratio = app req/s / pgbench tps. pgbench runs the app's SQL text with the app's bind values; get_by_id,"
+  echo "search_random and create add one primary-key lookup or generator statement per transaction (pgbench has no"
+  echo "random strings), included in their pgbench numbers."
+  echo
+  echo "CPU during the measured runs, % of one core (the machine has $NCPU, so at most $(( NCPU * 100 ))); 'other' is the rest of the"
+  echo "machine's busy time: other processes (builds, tests) competing for the same cores, kernel threads, this script."
+  echo
+  echo "| scenario | wrk run: app JVM | PostgreSQL | wrk | other | pgbench run: PostgreSQL | pgbench | other |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  for name in "${SELECTED[@]}"; do
+    read -r a p c m <<<"${R_CPU_APP_RUN[$name]}"
+    read -r pp pc pm <<<"${R_CPU_PG_RUN[$name]}"
+    echo "| $name | $a | $p | $c | $(( m - a - p - c > 0 ? m - a - p - c : 0 )) | $pp | $pc | $(( pm - pp - pc > 0 ? pm - pp - pc : 0 )) |"
+  done
+  echo
+  echo "Requests / transactions counted: $(for name in "${SELECTED[@]}"; do printf '%s %s/%s; ' "$name" "${R_REQS[$name]}" "${R_TX[$name]}"; done)"
+  echo
+  echo "pgbench per-statement average latency (\`-r\`):"
+  echo
+  echo '```'
+  for name in "${SELECTED[@]}"; do echo "$name:"; echo "${R_STMTS[$name]}" | sed 's/^/  /'; done
+  echo '```'
+  if [ "${#FAILURES[@]}" -gt 0 ]; then
+    echo
+    echo "**FAILED**:"
+    for f in "${FAILURES[@]}"; do echo "* $f"; done
+  fi
+} >"$OUT/results.md"
+
+echo
+cat "$OUT/results.md"
+echo
+log "results: $OUT/results.md (logs: app.log, postgres.log, wrk/, pgbench/)"
+
+if [ "${#FAILURES[@]}" -gt 0 ]; then
+  die "${#FAILURES[@]} check(s) failed: ${FAILURES[*]}"
+fi

@@ -9,10 +9,21 @@ import java.util.List;
  * The WHERE and ORDER BY of a customer list. Only fixed SQL fragments chosen by enum go into the text;
  * every value the caller gave is a bind parameter, and the search term is escaped so that {@code %},
  * {@code _} and {@code \} match themselves.
+ *
+ * <p>{@code inSortOrder} writes the search as {@code (c.name || '') ILIKE ?}: the same rows, but the
+ * trigram indexes no longer apply, so PostgreSQL walks the sort-key index and stops after a page of
+ * matches. That is the fast plan for a common term (a 1-in-30 first name among 900,000 customers: ~600
+ * rows read instead of fetching all 30,000 matches to sort them), and the slow one for a rare term, which
+ * keeps the trigram form. PostgreSQL cannot tell the two apart itself: its estimate for
+ * {@code ILIKE '%wanjiru%'} is a dozen rows, whatever the data.
  */
 record CustomerListSql(String where, List<Object> params, String orderBy) {
 
     static CustomerListSql of(CustomerListCriteria c) {
+        return of(c, false);
+    }
+
+    static CustomerListSql of(CustomerListCriteria c, boolean inSortOrder) {
         StringBuilder where = new StringBuilder(" WHERE c.tenant_id = ?");
         List<Object> params = new ArrayList<>();
         params.add(c.tenantId().value());
@@ -38,7 +49,9 @@ record CustomerListSql(String where, List<Object> params, String orderBy) {
         }
         if (c.search() != null) {
             String pattern = "%" + escapeLike(c.search()) + "%";
-            where.append(" AND (c.name ILIKE ? OR c.email ILIKE ?)");
+            where.append(inSortOrder
+                    ? " AND ((c.name || '') ILIKE ? OR (c.email || '') ILIKE ?)"
+                    : " AND (c.name ILIKE ? OR c.email ILIKE ?)");
             params.add(pattern);
             params.add(pattern);
         }

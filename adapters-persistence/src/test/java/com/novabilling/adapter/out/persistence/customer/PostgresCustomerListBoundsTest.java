@@ -14,7 +14,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Past 10,000 matches the list answers with an estimated total; hasMore and last pages stay exact. */
+/** Past 1,000 matches the list answers with an estimated total; hasMore and last pages stay exact. */
 class PostgresCustomerListBoundsTest {
 
     private static final int ROWS = PostgresCustomerStore.COUNT_CAP + 50;
@@ -58,7 +58,7 @@ class PostgresCustomerListBoundsTest {
 
     @Test
     void smallerResultsAreCountedExactly() {
-        CustomerPage rare = store.list(criteria().search("rare name").limit(20).build());
+        CustomerPage rare = store.list(criteria().search("rare name").limit(5).build());
 
         assertThat(rare.totalIsExact()).isTrue();
         assertThat(rare.total()).isEqualTo(ROWS / 100);
@@ -85,6 +85,34 @@ class PostgresCustomerListBoundsTest {
         assertThat(beyond.data()).isEmpty();
         assertThat(beyond.hasMore()).isFalse();
         assertThat(beyond.total()).isGreaterThan(PostgresCustomerStore.COUNT_CAP);
+    }
+
+    @Test
+    void aCommonSearchTermIsPagedInSortOrderWithTheSameRows() {
+        CustomerPage common = store.list(criteria().search("common name").limit(20).page(3).build());
+
+        List<String> expected = jdbc().query("SELECT id FROM customers WHERE tenant_id = 'ten_big' AND name ILIKE '%common name%'"
+                + " ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 40", List.of(), rs -> rs.getString(1));
+        assertThat(common.data()).extracting(v -> v.customer().id().value()).containsExactlyElementsOf(expected);
+        assertThat(common.hasMore()).isTrue();
+        assertThat(common.totalIsExact()).isFalse();
+        assertThat(common.total()).isGreaterThan(PostgresCustomerStore.COUNT_CAP);
+    }
+
+    @Test
+    void aDeepPageSelectsTheSameRowsAsAPlainOffset() {
+        int page = 51;
+        CustomerPage deep = store.list(criteria().limit(20).page(page).build());
+
+        List<String> expected = jdbc().query("SELECT id FROM customers WHERE tenant_id = 'ten_big'"
+                + " ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET ?", List.of((page - 1) * 20), rs -> rs.getString(1));
+        assertThat((page - 1) * 20).isGreaterThanOrEqualTo(PostgresCustomerStore.DEEP_OFFSET);
+        assertThat(deep.data()).extracting(v -> v.customer().id().value()).containsExactlyElementsOf(expected);
+        assertThat(deep.hasMore()).isTrue();
+    }
+
+    private static Jdbc jdbc() {
+        return context.getBean(Jdbc.class);
     }
 
     @Test

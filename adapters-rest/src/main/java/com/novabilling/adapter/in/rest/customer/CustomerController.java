@@ -70,7 +70,7 @@ import java.net.URI;
         content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class CustomerController {
 
-    /** Set on a list answer whose total is PostgreSQL's estimate (more than 10,000 matches), not a count. */
+    /** Set on a list answer whose total is PostgreSQL's estimate (more than 1,000 matches), not a count. */
     static final String TOTAL_ESTIMATED = "X-Total-Estimated";
     private static final String ID_DESCRIPTION = "The customer's id (cust_...). Another tenant's id or a malformed one answers 404.";
 
@@ -164,7 +164,7 @@ public class CustomerController {
     @Operation(operationId = "listCustomers", summary = "List and search customers",
             description = "A page of your customers, filtered, searched and sorted; ties are broken by id. Scope customers:read.",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "A page of customers. Up to 10,000 matches total is "
+                    @ApiResponse(responseCode = "200", description = "A page of customers. Up to 1,000 matches total is "
                             + "exact; beyond, it is the database's estimate and the header X-Total-Estimated: true says so "
                             + "(hasMore is always exact)",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -14,7 +14,7 @@ import java.util.List;
 @Schema(name = "CustomerList", description = "One page of customers")
 public record CustomerListResponse(
         @Schema(requiredMode = RequiredMode.REQUIRED) List<CustomerResponse> data,
-        @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", description = "Customers matching the query, over all pages: exact up to 10,000, an estimate beyond (see X-Total-Estimated)") long total,
+        @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", description = "Customers matching the query, over all pages: exact up to 1,000, an estimate beyond (see X-Total-Estimated)") long total,
         @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1") int page,
         @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "100") int limit,
         @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0") long totalPages,

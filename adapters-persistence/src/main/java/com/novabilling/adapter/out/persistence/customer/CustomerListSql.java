@@ -10,20 +10,10 @@ import java.util.List;
  * every value the caller gave is a bind parameter, and the search term is escaped so that {@code %},
  * {@code _} and {@code \} match themselves.
  *
- * <p>{@code inSortOrder} writes the search as {@code (c.name || '') ILIKE ?}: the same rows, but the
- * trigram indexes no longer apply, so PostgreSQL walks the sort-key index and stops after a page of
- * matches. That is the fast plan for a common term (a 1-in-30 first name among 900,000 customers: ~600
- * rows read instead of fetching all 30,000 matches to sort them), and the slow one for a rare term, which
- * keeps the trigram form. PostgreSQL cannot tell the two apart itself: its estimate for
- * {@code ILIKE '%wanjiru%'} is a dozen rows, whatever the data.
  */
 record CustomerListSql(String where, List<Object> params, String orderBy) {
 
     static CustomerListSql of(CustomerListCriteria c) {
-        return of(c, false);
-    }
-
-    static CustomerListSql of(CustomerListCriteria c, boolean inSortOrder) {
         StringBuilder where = new StringBuilder(" WHERE c.tenant_id = ?");
         List<Object> params = new ArrayList<>();
         params.add(c.tenantId().value());
@@ -48,10 +38,8 @@ record CustomerListSql(String where, List<Object> params, String orderBy) {
             params.add(c.email().value());
         }
         if (c.search() != null) {
-            String pattern = "%" + escapeLike(c.search()) + "%";
-            where.append(inSortOrder
-                    ? " AND ((c.name || '') ILIKE ? OR (c.email || '') ILIKE ?)"
-                    : " AND (c.name ILIKE ? OR c.email ILIKE ?)");
+            String pattern = pattern(c.search());
+            where.append(" AND (c.name ILIKE ? OR c.email ILIKE ?)");
             params.add(pattern);
             params.add(pattern);
         }
@@ -66,6 +54,11 @@ record CustomerListSql(String where, List<Object> params, String orderBy) {
             case EMAIL -> "lower(c.email)";
         };
         return new CustomerListSql(where.toString(), List.copyOf(params), key + direction + ", c.id" + direction);
+    }
+
+    /** The ILIKE pattern of a search: the escaped term between two {@code %}. */
+    static String pattern(String search) {
+        return "%" + escapeLike(search) + "%";
     }
 
     static String escapeLike(String term) {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Past 1,000 matches the list answers with an estimated total; hasMore and last pages stay exact. */
 class PostgresCustomerListBoundsTest {
 
-    private static final int ROWS = PostgresCustomerStore.COUNT_CAP + 50;
+    private static final int ROWS = PostgresCustomerStore.PROBE_WINDOW + PostgresCustomerStore.COUNT_CAP;
     private static final TenantId BIG = new TenantId("ten_big");
     private static ApplicationContext context;
     private static PostgresCustomerStore store;
@@ -31,9 +31,10 @@ class PostgresCustomerListBoundsTest {
         jdbc.update("""
                 INSERT INTO customers (tenant_id, id, email, name, currency, status, metadata, created_at, updated_at)
                 SELECT 'ten_big', 'cust_0' || lpad(to_hex(n), 25, '0'), 'c' || n || '@big.test',
-                       CASE WHEN n % 100 = 0 THEN 'Rare Name ' || n ELSE 'Common Name ' || n END,
+                       CASE WHEN n > ? - 100 THEN 'Ancient Name ' || n
+                            WHEN n % 100 = 0 THEN 'Rare Name ' || n ELSE 'Common Name ' || n END,
                        'UGX', 'active', '{}', now() - n * interval '1 second', now() - n * interval '1 second'
-                  FROM generate_series(1, ?) AS n""", List.of(ROWS));
+                  FROM generate_series(1, ?) AS n""", List.of(ROWS, ROWS));
         jdbc.update("ANALYZE customers", List.of());
     }
 
@@ -61,7 +62,7 @@ class PostgresCustomerListBoundsTest {
         CustomerPage rare = store.list(criteria().search("rare name").limit(5).build());
 
         assertThat(rare.totalIsExact()).isTrue();
-        assertThat(rare.total()).isEqualTo(ROWS / 100);
+        assertThat(rare.total()).isEqualTo(countWhereName("Rare Name %"));
         assertThat(rare.hasMore()).isTrue();
     }
 
@@ -109,6 +110,23 @@ class PostgresCustomerListBoundsTest {
         assertThat((page - 1) * 20).isGreaterThanOrEqualTo(PostgresCustomerStore.DEEP_OFFSET);
         assertThat(deep.data()).extracting(v -> v.customer().id().value()).containsExactlyElementsOf(expected);
         assertThat(deep.hasMore()).isTrue();
+    }
+
+    @Test
+    void aTermOnlyOlderCustomersMatchGoesThroughTheTrigramIndexesAndIsCountedExactly() {
+        CustomerPage ancient = store.list(criteria().search("ANCIENT").limit(20).page(2).build());
+
+        List<String> expected = jdbc().query("SELECT id FROM customers WHERE tenant_id = 'ten_big' AND name LIKE 'Ancient%'"
+                + " ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 20", List.of(), rs -> rs.getString(1));
+        assertThat(ancient.data()).extracting(v -> v.customer().id().value()).containsExactlyElementsOf(expected);
+        assertThat(ancient.totalIsExact()).isTrue();
+        assertThat(ancient.total()).isEqualTo(100);
+        assertThat(ancient.hasMore()).isTrue();
+    }
+
+    private static long countWhereName(String like) {
+        return jdbc().query("SELECT count(*) FROM customers WHERE tenant_id = 'ten_big' AND name LIKE ?", List.of(like),
+                rs -> rs.getLong(1)).get(0);
     }
 
     private static Jdbc jdbc() {

@@ -58,6 +58,12 @@ public record CustomerListCriteria(
         }
     }
 
+    /** The same criteria without the search (the filters, sort and paging stay). */
+    public CustomerListCriteria withoutSearch() {
+        return new CustomerListCriteria(tenantId, page, limit, null, status, country, currency, externalId, email, sortBy,
+                sortOrder);
+    }
+
     public long offset() {
         return (long) (page - 1) * limit;
     }

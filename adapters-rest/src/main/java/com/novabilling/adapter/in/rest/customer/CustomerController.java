@@ -31,6 +31,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import com.novabilling.adapter.in.rest.error.Problem;
 import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
+import com.novabilling.adapter.in.rest.openapi.ProblemResponses;
 import com.novabilling.adapter.in.rest.openapi.RequestSchemas;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -51,23 +52,9 @@ import java.net.URI;
 @Controller(CustomerController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "customers")
-// error answers every operation of this controller can give (micronaut-openapi adds them to each)
-@ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field",
-        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired API key",
-        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs",
         content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON",
-        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long",
-        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON",
-        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId",
-        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds",
-        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ProblemResponses
 public class CustomerController {
 
     /** Set on a list answer whose total is PostgreSQL's estimate (more than 1,000 matches), not a count. */

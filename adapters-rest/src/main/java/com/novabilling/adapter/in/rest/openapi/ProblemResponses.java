@@ -1,0 +1,37 @@
+package com.novabilling.adapter.in.rest.openapi;
+
+import com.novabilling.adapter.in.rest.error.Problem;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The error answers every operation of the API can give, for the OpenAPI document: put on a controller,
+ * micronaut-openapi adds them to each of its operations. Operation-specific ones (403, 404, 409) stay on
+ * the operations or the controller.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ApiResponse(responseCode = "400", description = "validation_failed or malformed_json: errors names every offending field",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: missing, unknown, revoked or expired key or token",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes JSON",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "413", description = "payload_too_large: the body exceeds 1 MiB, or the URL or headers are too long",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+public @interface ProblemResponses {
+}

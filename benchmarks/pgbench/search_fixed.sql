@@ -9,5 +9,5 @@ SELECT c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency,
     AND i.status = 'paid' AND i.currency = c.currency) AS total_spent,
 (SELECT count(*) FROM subscriptions s
   WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id AND s.status = 'active') AS active_subscriptions, c.rn
-FROM (SELECT * FROM (SELECT w.*, row_number() OVER (ORDER BY w.created_at DESC, w.id DESC) AS rn FROM (SELECT * FROM customers c WHERE c.tenant_id = :tenant ORDER BY c.created_at DESC, c.id DESC LIMIT 1000) w) c WHERE (c.name ILIKE :pattern OR c.email ILIKE :pattern) ORDER BY c.rn LIMIT :lim OFFSET :off) c ORDER BY c.rn;
+FROM (SELECT * FROM (SELECT w.*, row_number() OVER (ORDER BY w.created_at DESC, w.id DESC) AS rn FROM (SELECT * FROM customers c WHERE c.tenant_id = :tenant ORDER BY c.created_at DESC, c.id DESC LIMIT 1000) w) c WHERE c.search_text LIKE lower(:pattern) ORDER BY c.rn LIMIT :lim OFFSET :off) c ORDER BY c.rn;
 EXPLAIN (FORMAT JSON) SELECT 1 FROM customers c WHERE c.tenant_id = :tenant;

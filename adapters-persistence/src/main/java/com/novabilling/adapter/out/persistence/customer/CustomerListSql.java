@@ -13,6 +13,12 @@ import java.util.List;
  */
 record CustomerListSql(String where, List<Object> params, String orderBy) {
 
+    /**
+     * A case-insensitive substring of name or email: {@code search_text} is {@code lower(name) || chr(1) ||
+     * lower(email)}, stored (migration V2), with a trigram index; the one bind value is the LIKE pattern.
+     */
+    static final String SEARCH = "c.search_text LIKE lower(?)";
+
     static CustomerListSql of(CustomerListCriteria c) {
         StringBuilder where = new StringBuilder(" WHERE c.tenant_id = ?");
         List<Object> params = new ArrayList<>();
@@ -38,10 +44,8 @@ record CustomerListSql(String where, List<Object> params, String orderBy) {
             params.add(c.email().value());
         }
         if (c.search() != null) {
-            String pattern = pattern(c.search());
-            where.append(" AND (c.name ILIKE ? OR c.email ILIKE ?)");
-            params.add(pattern);
-            params.add(pattern);
+            where.append(" AND " + SEARCH);
+            params.add(pattern(c.search()));
         }
         String direction = switch (c.sortOrder()) {
             case ASC -> " ASC";

@@ -176,11 +176,11 @@ public final class PostgresCustomerStore implements CustomerRepository, Customer
         //    a few hundred rows; rn, the window position of each match, tells how dense the term is
         String pattern = CustomerListSql.pattern(criteria.search());
         List<Object> params = new ArrayList<>(filters.params());
-        params.addAll(List.of(pattern, pattern, criteria.limit() + 1, criteria.offset()));
+        params.addAll(List.of(pattern, criteria.limit() + 1, criteria.offset()));
         List<Ranked> ranked = jdbc.queryPlannedPerCall("SELECT " + COLUMNS + ",\n" + BILLING_COLUMNS + ", c.rn"
                 + "\nFROM (SELECT * FROM (SELECT w.*, row_number() OVER (ORDER BY " + filters.orderBy().replace("c.", "w.")
                 + ") AS rn FROM (SELECT * FROM customers c" + filters.where() + " ORDER BY " + filters.orderBy()
-                + " LIMIT " + PROBE_WINDOW + ") w) c WHERE (c.name ILIKE ? OR c.email ILIKE ?) ORDER BY c.rn"
+                + " LIMIT " + PROBE_WINDOW + ") w) c WHERE " + CustomerListSql.SEARCH + " ORDER BY c.rn"
                 + " LIMIT ? OFFSET ?) c ORDER BY c.rn", params, rs -> new Ranked(view(rs), rs.getLong("rn")));
         if (ranked.size() > criteria.limit()) {
             List<CustomerView> page = ranked.subList(0, criteria.limit()).stream().map(Ranked::view).toList();

@@ -4,16 +4,12 @@ import com.novabilling.application.port.in.access.BootstrapAccessUseCase;
 import com.novabilling.application.port.in.access.ProvisionedTenant;
 import com.novabilling.application.port.out.access.ApiKeyStore;
 import com.novabilling.application.port.out.access.TenantStore;
-import com.novabilling.domain.access.ApiKey;
 import com.novabilling.domain.access.ApiKeySecret;
-import com.novabilling.domain.access.IssuedApiKey;
-import com.novabilling.domain.access.Scope;
 import com.novabilling.domain.access.Tenant;
 import com.novabilling.domain.shared.TenantId;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -38,8 +34,7 @@ public final class BootstrapAccessService implements BootstrapAccessUseCase {
         Instant now = clock.instant();
         tenants.insertIfAbsent(Tenant.open(DEFAULT_TENANT, "default", null, now));
         if (keys.findBySecretSha256(secret.sha256()).isEmpty()) {
-            keys.insert(ApiKey.issue(DEFAULT_TENANT, "bootstrap", EnumSet.allOf(Scope.class), null, secret, now,
-                    secureRandom).key());
+            FullAccessKeys.issue(keys, DEFAULT_TENANT, "bootstrap", secret, now, secureRandom);
         }
     }
 
@@ -53,9 +48,7 @@ public final class BootstrapAccessService implements BootstrapAccessUseCase {
         if (!tenants.insertIfAbsent(tenant)) {
             return Optional.empty();
         }
-        IssuedApiKey key = ApiKey.issue(tenant.id(), "default", EnumSet.allOf(Scope.class), null,
-                ApiKeySecret.generate(secureRandom), now, secureRandom);
-        keys.insert(key.key());
-        return Optional.of(new ProvisionedTenant(tenant, key));
+        return Optional.of(new ProvisionedTenant(tenant,
+                FullAccessKeys.issue(keys, tenant.id(), "default", ApiKeySecret.generate(secureRandom), now, secureRandom)));
     }
 }

@@ -4,16 +4,12 @@ import com.novabilling.application.port.in.access.CreateTenantUseCase;
 import com.novabilling.application.port.in.access.ProvisionedTenant;
 import com.novabilling.application.port.out.access.ApiKeyStore;
 import com.novabilling.application.port.out.access.TenantStore;
-import com.novabilling.domain.access.ApiKey;
 import com.novabilling.domain.access.ApiKeySecret;
-import com.novabilling.domain.access.IssuedApiKey;
-import com.novabilling.domain.access.Scope;
 import com.novabilling.domain.access.Tenant;
 import com.novabilling.domain.customer.CurrencyCode;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.random.RandomGenerator;
 
 public final class CreateTenantService implements CreateTenantUseCase {
@@ -35,9 +31,7 @@ public final class CreateTenantService implements CreateTenantUseCase {
         Instant now = clock.instant();
         Tenant tenant = Tenant.open(name, defaultCurrency, now, secureRandom);
         tenants.insertIfAbsent(tenant);
-        IssuedApiKey key = ApiKey.issue(tenant.id(), "default", EnumSet.allOf(Scope.class), null,
-                ApiKeySecret.generate(secureRandom), now, secureRandom);
-        keys.insert(key.key());
-        return new ProvisionedTenant(tenant, key);
+        return new ProvisionedTenant(tenant,
+                FullAccessKeys.issue(keys, tenant.id(), "default", ApiKeySecret.generate(secureRandom), now, secureRandom));
     }
 }

@@ -1,8 +1,6 @@
 package com.novabilling.adapter.in.rest.customer;
 
 import com.novabilling.adapter.in.rest.json.JsonBodies;
-import com.novabilling.adapter.in.rest.json.JsonFields;
-
 import com.novabilling.adapter.in.rest.access.ApiPrincipal;
 import com.novabilling.adapter.in.rest.access.RequiresScope;
 import com.novabilling.application.port.in.customer.CreateCustomerUseCase;

@@ -1,8 +1,6 @@
 package com.novabilling.adapter.in.rest.customer;
 
-import com.novabilling.adapter.in.rest.json.JsonBodies;
 import com.novabilling.adapter.in.rest.json.JsonFields;
-
 import com.novabilling.adapter.in.rest.error.Violations;
 import com.novabilling.application.port.in.customer.Change;
 import com.novabilling.application.port.in.customer.CreateCustomerCommand;

@@ -1,7 +1,6 @@
 package com.novabilling.adapter.in.rest.customer;
 
 import com.novabilling.adapter.in.rest.json.Timestamps;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.novabilling.application.port.in.customer.CustomerView;
 import com.novabilling.domain.customer.CountryCode;

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -108,6 +107,6 @@ class OpenApiEndToEndTest extends EndToEndTest {
                 com.atlassian.oai.validator.model.SimpleResponse.Builder.status(201)
                         .withContentType("application/json").withBody("{\"id\":42}").build());
         assertThat(report.hasErrors()).as("a wrong body is reported").isTrue();
-        assertThat(Map.of("total", api.get("/api/customers").object().get("total"))).containsEntry("total", 1);
+        assertThat(report.getMessages()).extracting(m -> m.getKey()).isNotEmpty();
     }
 }

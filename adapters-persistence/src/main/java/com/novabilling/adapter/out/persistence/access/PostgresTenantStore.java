@@ -2,6 +2,7 @@ package com.novabilling.adapter.out.persistence.access;
 
 import com.novabilling.adapter.out.persistence.jdbc.Jdbc;
 import com.novabilling.application.port.out.access.TenantStore;
+import com.novabilling.application.port.out.customer.TenantDefaults;
 import com.novabilling.domain.access.Tenant;
 import com.novabilling.domain.access.TenantStatus;
 import com.novabilling.domain.customer.CurrencyCode;
@@ -12,7 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 @Singleton
-public final class PostgresTenantStore implements TenantStore {
+/** Tenants; also what a new customer inherits from its tenant (the customer context's {@link TenantDefaults}). */
+public final class PostgresTenantStore implements TenantStore, TenantDefaults {
 
     private final Jdbc jdbc;
 
@@ -40,5 +42,11 @@ public final class PostgresTenantStore implements TenantStore {
     @Override
     public boolean anyExists() {
         return jdbc.queryOne("SELECT EXISTS (SELECT 1 FROM tenants)", List.of(), rs -> rs.getBoolean(1)).orElse(false);
+    }
+
+    /** The tenant's default currency; USD for a tenant that is not stored. */
+    @Override
+    public CurrencyCode defaultCurrency(TenantId tenantId) {
+        return find(tenantId).map(Tenant::defaultCurrency).orElse(CurrencyCode.USD);
     }
 }

@@ -41,12 +41,10 @@ public final class PostgresBillingRecords implements BillingRecords {
 
     @Override
     public BillingSummary summarize(TenantId tenantId, CustomerId customerId, CurrencyCode currency) {
-        return jdbc.queryOne("""
-                SELECT (SELECT coalesce(sum(amount_paid), 0) FROM invoices
-                         WHERE tenant_id = ? AND customer_id = ? AND status = 'paid' AND currency = ?),
-                       (SELECT count(*) FROM subscriptions
-                         WHERE tenant_id = ? AND customer_id = ? AND status = 'active')""",
-                List.of(tenantId.value(), customerId.value(), currency.value(), tenantId.value(), customerId.value()),
-                rs -> new BillingSummary(new Money(rs.getBigDecimal(1), currency), rs.getLong(2))).orElseThrow();
+        return jdbc.queryOne("SELECT " + BillingTotalsSql.COLUMNS
+                        + " FROM (SELECT ?::text AS tenant_id, ?::text AS id, ?::text AS currency) c",
+                List.of(tenantId.value(), customerId.value(), currency.value()),
+                rs -> new BillingSummary(new Money(rs.getBigDecimal("total_spent"), currency),
+                        rs.getLong("active_subscriptions"))).orElseThrow();
     }
 }

@@ -43,13 +43,8 @@ public final class PostgresCustomerStore implements CustomerRepository, Customer
             "c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, "
                     + "c.metadata::text AS metadata, c.created_at, c.updated_at";
 
-    /** The billing totals, computed per returned row only (the subquery sits outside any LIMIT). */
-    private static final String BILLING_COLUMNS = """
-            (SELECT coalesce(sum(i.amount_paid), 0) FROM invoices i
-              WHERE i.tenant_id = c.tenant_id AND i.customer_id = c.id
-                AND i.status = 'paid' AND i.currency = c.currency) AS total_spent,
-            (SELECT count(*) FROM subscriptions s
-              WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id AND s.status = 'active') AS active_subscriptions""";
+    /** The billing totals, computed per returned row only (the subqueries sit outside any LIMIT). */
+    private static final String BILLING_COLUMNS = BillingTotalsSql.COLUMNS;
 
     /** Up to this many matching rows, {@code total} is counted exactly. */
     static final int COUNT_CAP = 1_000;

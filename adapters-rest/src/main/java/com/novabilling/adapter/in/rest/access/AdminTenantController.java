@@ -83,17 +83,14 @@ public class AdminTenantController {
             return Problems.response(ErrorCode.NOT_FOUND, "No route matches POST /api/admin/tenants.", request);
         }
         if (!presentsAdminToken(request)) {
-            return Problems.response(ErrorCode.UNAUTHORIZED, new UnauthorizedException().detail(), request)
+            return Problems.response(ErrorCode.UNAUTHORIZED, UnauthorizedException.DETAIL, request)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"novabilling-admin\"");
         }
         var object = JsonFields.requireObject(JsonBodies.parse(body));
         Violations violations = new Violations();
         JsonFields.rejectOtherFields(object, Set.of("name", "defaultCurrency"), Set.of("id", "status", "createdAt"),
                 violations);
-        String name = JsonFields.string(object, "name", Tenant::validName, violations);
-        if (name == null && violations.list().stream().noneMatch(v -> v.field().equals("name"))) {
-            violations.add("name", JsonFields.IS_REQUIRED);
-        }
+        String name = JsonFields.requiredString(object, "name", Tenant::validName, violations);
         CurrencyCode currency = JsonFields.string(object, "defaultCurrency",
                 raw -> Violations.as("defaultCurrency", () -> CurrencyCode.of(raw)), violations);
         violations.throwIfAny();

@@ -26,10 +26,7 @@ final class ApiKeyRequests {
         JsonNode object = JsonFields.requireObject(body);
         Violations violations = new Violations();
         JsonFields.rejectOtherFields(object, WRITABLE, READ_ONLY, violations);
-        String name = JsonFields.string(object, "name", ApiKey::validName, violations);
-        if (name == null && !violations.list().stream().anyMatch(v -> v.field().equals("name"))) {
-            violations.add("name", JsonFields.IS_REQUIRED);
-        }
+        String name = JsonFields.requiredString(object, "name", ApiKey::validName, violations);
         Set<Scope> scopes = scopes(object.get("scopes"), violations);
         Instant expiresAt = JsonFields.string(object, "expiresAt", raw -> Timestamps.parse("expiresAt", raw), violations);
         violations.throwIfAny();

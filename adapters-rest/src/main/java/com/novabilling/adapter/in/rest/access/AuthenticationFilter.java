@@ -58,7 +58,7 @@ public final class AuthenticationFilter implements Ordered {
         }
         Optional<AuthenticatedKey> key = bearerToken(request).flatMap(authenticator::authenticate);
         if (key.isEmpty()) {
-            return Problems.response(ErrorCode.UNAUTHORIZED, new UnauthorizedException().detail(), request)
+            return Problems.response(ErrorCode.UNAUTHORIZED, UnauthorizedException.DETAIL, request)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"novabilling\"");
         }
         ApiPrincipal principal = new ApiPrincipal(key.get().tenantId(), key.get().keyId().value(), key.get().scopes());

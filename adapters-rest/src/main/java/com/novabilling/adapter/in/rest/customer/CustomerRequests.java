@@ -55,8 +55,8 @@ public final class CustomerRequests {
         JsonNode object = JsonFields.requireObject(body);
         Violations violations = new Violations();
         JsonFields.rejectOtherFields(object, WRITABLE, READ_ONLY, violations);
-        Email email = required(object, EMAIL, Email::of, violations);
-        CustomerName name = required(object, NAME, CustomerName::of, violations);
+        Email email = JsonFields.requiredString(object, EMAIL, Email::of, violations);
+        CustomerName name = JsonFields.requiredString(object, NAME, CustomerName::of, violations);
         ExternalId externalId = JsonFields.string(object, EXTERNAL_ID, ExternalId::of, violations);
         CountryCode country = JsonFields.string(object, COUNTRY, CountryCode::of, violations);
         CurrencyCode currency = JsonFields.string(object, CURRENCY, CurrencyCode::of, violations);
@@ -90,15 +90,6 @@ public final class CustomerRequests {
         violations.throwIfAny();
         return new UpdateCustomerCommand(tenantId, customerId, email, name, externalId, country, currency, status,
                 metadata);
-    }
-
-    private static <T> T required(JsonNode object, String field, Function<String, T> factory,
-            Violations violations) {
-        if (JsonFields.isAbsent(object, field) || JsonFields.isNull(object, field)) {
-            violations.add(field, JsonFields.IS_REQUIRED);
-            return null;
-        }
-        return JsonFields.string(object, field, factory, violations);
     }
 
     /** The new value of a field that can be replaced but not cleared; {@code null} when absent. */

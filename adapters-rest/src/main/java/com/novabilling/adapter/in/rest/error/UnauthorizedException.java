@@ -6,7 +6,7 @@ package com.novabilling.adapter.in.rest.error;
  */
 public final class UnauthorizedException extends ApiException {
 
-    static final String DETAIL =
+    public static final String DETAIL =
             "Authenticate with a valid API key: send the header Authorization: Bearer <your secret key>.";
 
     public UnauthorizedException() {

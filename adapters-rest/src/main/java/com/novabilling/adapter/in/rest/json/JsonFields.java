@@ -67,6 +67,19 @@ public final class JsonFields {
         return violations.attempt(() -> factory.apply(raw));
     }
 
+    /**
+     * Like {@link #string}, for a field that must be present: absent or JSON {@code null} is recorded as
+     * "is required".
+     */
+    public static <T> T requiredString(JsonNode object, String field, Function<String, T> factory,
+                                       Violations violations) {
+        if (isAbsent(object, field) || isNull(object, field)) {
+            violations.add(field, IS_REQUIRED);
+            return null;
+        }
+        return string(object, field, factory, violations);
+    }
+
     public static boolean isAbsent(JsonNode object, String field) {
         return object.get(field) == null;
     }

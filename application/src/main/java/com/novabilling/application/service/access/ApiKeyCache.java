@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Keeps authentication off the database on the hot path: what a secret hash resolved to (a key, or
  * nothing) is kept for {@code ttl}. A revocation on this instance evicts at once; other instances see it
  * when their entry expires. The map is bounded: past {@code maxEntries} it is cleared, so a flood of
- * random keys costs database lookups, never memory.
+ * random keys costs database lookups, never memory. It counts its {@link #hits()} and {@link #misses()}
+ * (plain counters: whoever exports metrics reads them, the application knows no metrics library).
  */
 public final class ApiKeyCache {
 
@@ -23,6 +25,8 @@ public final class ApiKeyCache {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final Duration ttl;
     private final int maxEntries;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     public ApiKeyCache(Duration ttl, int maxEntries) {
         this.ttl = ttl;
@@ -36,8 +40,10 @@ public final class ApiKeyCache {
     Optional<Entry> fresh(byte[] sha256, Instant now) {
         Entry entry = entries.get(HexFormat.of().formatHex(sha256));
         if (entry == null || !now.isBefore(entry.loadedAt().plus(ttl))) {
+            misses.increment();
             return Optional.empty();
         }
+        hits.increment();
         return Optional.of(entry);
     }
 
@@ -46,6 +52,16 @@ public final class ApiKeyCache {
             entries.clear();
         }
         entries.put(HexFormat.of().formatHex(sha256), entry);
+    }
+
+    /** Lookups answered from the cache since start (a known key or a remembered unknown one). */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Lookups that had to go to the key store since start (never seen, or expired). */
+    public long misses() {
+        return misses.sum();
     }
 
     /** Forgets the key with this id, wherever it is cached. */

@@ -114,4 +114,23 @@ class ApiKeyServicesTest {
         assertThat(key.key().displayPrefix()).isEqualTo(key.secret().value().substring(0, 12));
         assertThat(key.secret().toString()).doesNotContain(key.secret().value().substring(12));
     }
+
+    @Test
+    void countsCacheHitsAndMissesPerLookup() {
+        IssuedApiKey key = issue(Set.of(Scope.CUSTOMERS_READ), null);
+        String unknown = "sk_live_" + "y".repeat(40);
+
+        authenticate.authenticate(key.secret().value());
+        authenticate.authenticate(key.secret().value());
+        authenticate.authenticate(unknown);
+        authenticate.authenticate(unknown);
+        authenticate.authenticate("not a key");
+        assertThat(cache.misses()).isEqualTo(2);
+        assertThat(cache.hits()).isEqualTo(2);
+
+        clock.advance(Duration.ofSeconds(11));
+        authenticate.authenticate(key.secret().value());
+        assertThat(cache.misses()).isEqualTo(3);
+        assertThat(cache.hits()).isEqualTo(2);
+    }
 }

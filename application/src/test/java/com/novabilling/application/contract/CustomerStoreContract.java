@@ -1,10 +1,10 @@
 package com.novabilling.application.contract;
 
-import com.novabilling.application.port.in.customer.CustomerListCriteria;
-import com.novabilling.application.port.in.customer.CustomerPage;
-import com.novabilling.application.port.in.customer.CustomerSortField;
-import com.novabilling.application.port.in.customer.CustomerView;
-import com.novabilling.application.port.in.customer.SortOrder;
+import com.novabilling.application.port.shared.customer.CustomerListCriteria;
+import com.novabilling.application.port.shared.customer.CustomerPage;
+import com.novabilling.application.port.shared.customer.CustomerSortField;
+import com.novabilling.application.port.shared.customer.CustomerView;
+import com.novabilling.application.port.shared.customer.SortOrder;
 import com.novabilling.application.port.out.customer.BillingRecords;
 import com.novabilling.application.port.out.customer.CustomerReadModel;
 import com.novabilling.application.port.out.customer.CustomerRepository;

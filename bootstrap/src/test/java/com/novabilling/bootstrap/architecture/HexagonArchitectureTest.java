@@ -53,6 +53,26 @@ class HexagonArchitectureTest {
     }
 
     @Test
+    void adaptersUseOnlyPorts() {
+        check(HexagonRules.ADAPTERS_USE_ONLY_PORTS);
+    }
+
+    @Test
+    void inPortsAndOutPortsAreIndependent() {
+        check(HexagonRules.IN_AND_OUT_PORTS_ARE_INDEPENDENT);
+    }
+
+    @Test
+    void restAdapterUsesNoOutPort() {
+        check(HexagonRules.REST_ADAPTER_USES_NO_OUT_PORT);
+    }
+
+    @Test
+    void persistenceAdapterUsesNoInPort() {
+        check(HexagonRules.PERSISTENCE_ADAPTER_USES_NO_IN_PORT);
+    }
+
+    @Test
     void nothingDependsOnBootstrap() {
         check(HexagonRules.NOTHING_DEPENDS_ON_BOOTSTRAP);
     }

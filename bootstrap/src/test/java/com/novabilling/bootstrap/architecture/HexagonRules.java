@@ -2,6 +2,10 @@ package com.novabilling.bootstrap.architecture;
 
 import com.tngtech.archunit.lang.ArchRule;
 
+import com.tngtech.archunit.lang.CompositeArchRule;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -16,6 +20,9 @@ final class HexagonRules {
     static final String REST = "com.novabilling.adapter.in.rest..";
     static final String PERSISTENCE = "com.novabilling.adapter.out.persistence..";
     static final String BOOTSTRAP = "com.novabilling.bootstrap..";
+    static final String PORTS = "com.novabilling.application.port..";
+    static final String IN_PORTS = "com.novabilling.application.port.in..";
+    static final String OUT_PORTS = "com.novabilling.application.port.out..";
 
     private HexagonRules() {
     }
@@ -42,4 +49,31 @@ final class HexagonRules {
     static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
             .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
             .because("bootstrap wires everything and nothing depends on it");
+
+    /** Adapters talk to the application through its ports only, never to a service directly. */
+    static final ArchRule ADAPTERS_USE_ONLY_PORTS = noClasses().that().resideInAnyPackage(REST, PERSISTENCE)
+            .should().dependOnClassesThat(resideInAPackage(APPLICATION).and(resideOutsideOfPackage(PORTS)))
+            .because("services are wired by bootstrap; adapters see only application.port..");
+
+    /**
+     * In-ports (what the application offers) and out-ports (what it needs) do not know each other; what
+     * both speak (read models, list criteria, the store-unavailable failure) lives in
+     * {@code application.port.shared}.
+     */
+    static final ArchRule IN_AND_OUT_PORTS_ARE_INDEPENDENT = CompositeArchRule
+            .of(noClasses().that().resideInAPackage(IN_PORTS)
+                    .should().dependOnClassesThat().resideInAPackage(OUT_PORTS).allowEmptyShould(true))
+            .and(noClasses().that().resideInAPackage(OUT_PORTS)
+                    .should().dependOnClassesThat().resideInAPackage(IN_PORTS).allowEmptyShould(true))
+            .because("a driving adapter and a driven adapter can change independently");
+
+    /** The driving (REST) side uses in-ports and shared port types, never an out-port. */
+    static final ArchRule REST_ADAPTER_USES_NO_OUT_PORT = noClasses().that().resideInAPackage(REST)
+            .should().dependOnClassesThat().resideInAPackage(OUT_PORTS)
+            .because("the REST adapter drives use cases; stores are the application's business");
+
+    /** The driven (persistence) side implements out-ports and never calls a use case. */
+    static final ArchRule PERSISTENCE_ADAPTER_USES_NO_IN_PORT = noClasses().that().resideInAPackage(PERSISTENCE)
+            .should().dependOnClassesThat().resideInAPackage(IN_PORTS)
+            .because("a store serves use cases, it does not drive them");
 }

@@ -1,8 +1,14 @@
 package com.novabilling.bootstrap.architecture;
 
+import com.novabilling.adapter.in.rest.archfixture.RestClassCallingAService;
 import com.novabilling.adapter.in.rest.archfixture.RestClassReachingIntoPersistence;
+import com.novabilling.adapter.in.rest.archfixture.RestClassUsingAnOutPort;
+import com.novabilling.adapter.out.persistence.archfixture.PersistenceClassCallingAService;
+import com.novabilling.adapter.out.persistence.archfixture.PersistenceClassUsingAnInPort;
 import com.novabilling.adapter.out.persistence.archfixture.PersistenceClassReachingIntoRest;
 import com.novabilling.application.archfixture.ApplicationClassUsingMicronaut;
+import com.novabilling.application.port.in.archfixture.InPortUsingAnOutPort;
+import com.novabilling.application.port.out.archfixture.OutPortReturningAnInPortType;
 import com.novabilling.domain.archfixture.DomainClassUsingMicronaut;
 import com.novabilling.domain.archfixture.DomainClassUsingBootstrap;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -40,6 +46,39 @@ class HexagonRulesCanFailTest {
     void persistenceRuleCatchesAnAdapterCallingAnotherAdapter() {
         assertViolation(HexagonRules.PERSISTENCE_ADAPTER_DOES_NOT_USE_REST, PersistenceClassReachingIntoRest.class,
                 "ApiPrincipal");
+    }
+
+    @Test
+    void portsRuleCatchesARestAdapterCallingAService() {
+        assertViolation(HexagonRules.ADAPTERS_USE_ONLY_PORTS, RestClassCallingAService.class, "GetCustomerService");
+    }
+
+    @Test
+    void portsRuleCatchesAPersistenceAdapterCallingAService() {
+        assertViolation(HexagonRules.ADAPTERS_USE_ONLY_PORTS, PersistenceClassCallingAService.class, "ApiKeyCache");
+    }
+
+    @Test
+    void portIndependenceRuleCatchesAnInPortUsingAnOutPort() {
+        assertViolation(HexagonRules.IN_AND_OUT_PORTS_ARE_INDEPENDENT, InPortUsingAnOutPort.class,
+                "CustomerRepository");
+    }
+
+    @Test
+    void portIndependenceRuleCatchesAnOutPortUsingAnInPort() {
+        assertViolation(HexagonRules.IN_AND_OUT_PORTS_ARE_INDEPENDENT, OutPortReturningAnInPortType.class,
+                "CreateCustomerCommand");
+    }
+
+    @Test
+    void restRuleCatchesAnOutPort() {
+        assertViolation(HexagonRules.REST_ADAPTER_USES_NO_OUT_PORT, RestClassUsingAnOutPort.class, "TenantStore");
+    }
+
+    @Test
+    void persistenceRuleCatchesAnInPort() {
+        assertViolation(HexagonRules.PERSISTENCE_ADAPTER_USES_NO_IN_PORT, PersistenceClassUsingAnInPort.class,
+                "GetCustomerQuery");
     }
 
     @Test

@@ -2,7 +2,14 @@ package com.novabilling.bootstrap.e2e;
 
 import com.novabilling.adapter.out.persistence.testing.TestPostgres;
 import com.novabilling.bootstrap.e2e.ApiClient.ApiResponse;
+import com.novabilling.application.port.in.customer.CreateCustomerCommand;
+import com.novabilling.application.port.in.customer.CreateCustomerUseCase;
+import com.novabilling.application.port.shared.StoreUnavailableException;
+import com.novabilling.domain.customer.CustomerName;
+import com.novabilling.domain.customer.Email;
+import com.novabilling.domain.shared.TenantId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -12,6 +19,7 @@ import java.sql.Statement;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code /health} tells whether the app can reach its database; the API answers 503, not 500, while it cannot. */
 @MicronautTest(transactional = false)
@@ -24,6 +32,27 @@ class HealthEndToEndTest extends EndToEndTest {
         properties.put("datasources.default.connection-timeout", "1000");
         properties.put("novabilling.api-key-cache-ttl", "100ms");
         return properties;
+    }
+
+    @Inject
+    CreateCustomerUseCase createCustomer;
+
+    /**
+     * A transactional use case fails in the transaction manager, before any adapter code runs; the
+     * persistence adapter still reports it as the out-port's StoreUnavailableException.
+     */
+    @Test
+    void aTransactionThatCannotBeginIsTheStoreBeingUnavailable() throws Exception {
+        CreateCustomerCommand command = new CreateCustomerCommand(new TenantId("default"), new Email("tx@b.io"),
+                new CustomerName("Tx"), null, null, null, null, null);
+        try {
+            refuseConnections(true);
+            assertThatThrownBy(() -> createCustomer.create(command))
+                    .isInstanceOf(StoreUnavailableException.class);
+        } finally {
+            refuseConnections(false);
+        }
+        assertThat(waitForHealth().status()).isEqualTo(200);
     }
 
     @Test

@@ -2,7 +2,7 @@ package com.novabilling.application.service.customer;
 
 import com.novabilling.application.port.in.customer.CreateCustomerCommand;
 import com.novabilling.application.port.in.customer.CreateCustomerUseCase;
-import com.novabilling.application.port.in.customer.CustomerView;
+import com.novabilling.application.port.shared.customer.CustomerView;
 import com.novabilling.application.port.out.customer.CustomerRepository;
 import com.novabilling.application.port.out.customer.TenantDefaults;
 import com.novabilling.domain.customer.CurrencyCode;

@@ -1,6 +1,6 @@
 package com.novabilling.application.service.customer;
 
-import com.novabilling.application.port.in.customer.CustomerView;
+import com.novabilling.application.port.shared.customer.CustomerView;
 import com.novabilling.application.port.in.customer.GetCustomerQuery;
 import com.novabilling.application.port.out.customer.CustomerReadModel;
 import com.novabilling.domain.customer.CustomerId;

@@ -1,7 +1,7 @@
 package com.novabilling.application.service.customer;
 
-import com.novabilling.application.port.in.customer.CustomerListCriteria;
-import com.novabilling.application.port.in.customer.CustomerPage;
+import com.novabilling.application.port.shared.customer.CustomerListCriteria;
+import com.novabilling.application.port.shared.customer.CustomerPage;
 import com.novabilling.application.port.in.customer.ListCustomersQuery;
 import com.novabilling.application.port.out.customer.CustomerReadModel;
 

@@ -2,8 +2,8 @@ package com.novabilling.application.service.customer;
 
 import com.novabilling.application.fake.InMemoryCustomerStore;
 import com.novabilling.application.port.in.customer.CreateCustomerCommand;
-import com.novabilling.application.port.in.customer.CustomerListCriteria;
-import com.novabilling.application.port.in.customer.CustomerView;
+import com.novabilling.application.port.shared.customer.CustomerListCriteria;
+import com.novabilling.application.port.shared.customer.CustomerView;
 import com.novabilling.domain.customer.CountryCode;
 import com.novabilling.domain.customer.CurrencyCode;
 import com.novabilling.domain.customer.Customer;

@@ -1,7 +1,7 @@
 package com.novabilling.application.service.customer;
 
 import com.novabilling.application.fake.InMemoryCustomerStore;
-import com.novabilling.application.port.in.customer.CustomerView;
+import com.novabilling.application.port.shared.customer.CustomerView;
 import com.novabilling.domain.customer.CountryCode;
 import com.novabilling.domain.customer.CurrencyCode;
 import com.novabilling.domain.customer.Customer;

@@ -1,11 +1,11 @@
 package com.novabilling.application.service.customer;
 
 import com.novabilling.application.fake.InMemoryCustomerStore;
-import com.novabilling.application.port.in.customer.CustomerListCriteria;
-import com.novabilling.application.port.in.customer.CustomerPage;
-import com.novabilling.application.port.in.customer.CustomerSortField;
-import com.novabilling.application.port.in.customer.CustomerView;
-import com.novabilling.application.port.in.customer.SortOrder;
+import com.novabilling.application.port.shared.customer.CustomerListCriteria;
+import com.novabilling.application.port.shared.customer.CustomerPage;
+import com.novabilling.application.port.shared.customer.CustomerSortField;
+import com.novabilling.application.port.shared.customer.CustomerView;
+import com.novabilling.application.port.shared.customer.SortOrder;
 import com.novabilling.domain.customer.CountryCode;
 import com.novabilling.domain.customer.CurrencyCode;
 import com.novabilling.domain.customer.Customer;

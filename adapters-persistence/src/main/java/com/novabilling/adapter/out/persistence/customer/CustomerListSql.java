@@ -1,6 +1,6 @@
 package com.novabilling.adapter.out.persistence.customer;
 
-import com.novabilling.application.port.in.customer.CustomerListCriteria;
+import com.novabilling.application.port.shared.customer.CustomerListCriteria;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package com.novabilling.adapter.out.persistence.customer;
 
 import com.novabilling.adapter.out.persistence.jdbc.DataAccessFailure;
 import com.novabilling.adapter.out.persistence.jdbc.Jdbc;
-import com.novabilling.application.port.in.customer.CustomerListCriteria;
-import com.novabilling.application.port.in.customer.CustomerPage;
-import com.novabilling.application.port.in.customer.CustomerView;
+import com.novabilling.application.port.shared.customer.CustomerListCriteria;
+import com.novabilling.application.port.shared.customer.CustomerPage;
+import com.novabilling.application.port.shared.customer.CustomerView;
 import com.novabilling.application.port.out.customer.CustomerReadModel;
 import com.novabilling.application.port.out.customer.CustomerRepository;
 import com.novabilling.domain.customer.CountryCode;

@@ -3,7 +3,7 @@ package com.novabilling.adapter.out.persistence.jdbc;
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
-import com.novabilling.application.port.out.StoreUnavailableException;
+import com.novabilling.application.port.shared.StoreUnavailableException;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -46,19 +46,13 @@ public final class Jdbc {
                 try {
                     return work.run(status.getConnection());
                 } catch (SQLException e) {
-                    throw isConnectionFailure(e) ? new StoreUnavailableException(e) : new DataAccessFailure(e);
+                    throw ConnectionFailures.isConnectionFailure(e) ? new StoreUnavailableException(e)
+                            : new DataAccessFailure(e);
                 }
             });
         } catch (CannotGetJdbcConnectionException e) {
             throw new StoreUnavailableException(e);
         }
-    }
-
-    /** SQLSTATE class 08 (connection exception) and 57P (the server is shutting down or restarting). */
-    static boolean isConnectionFailure(SQLException e) {
-        String state = e.getSQLState();
-        return e instanceof java.sql.SQLTransientConnectionException
-                || state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     public <T> List<T> query(String sql, List<?> params, RowMapper<T> mapper) {

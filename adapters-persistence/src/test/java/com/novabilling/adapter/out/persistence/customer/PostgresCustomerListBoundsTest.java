@@ -2,8 +2,8 @@ package com.novabilling.adapter.out.persistence.customer;
 
 import com.novabilling.adapter.out.persistence.jdbc.Jdbc;
 import com.novabilling.adapter.out.persistence.testing.TestPostgres;
-import com.novabilling.application.port.in.customer.CustomerListCriteria;
-import com.novabilling.application.port.in.customer.CustomerPage;
+import com.novabilling.application.port.shared.customer.CustomerListCriteria;
+import com.novabilling.application.port.shared.customer.CustomerPage;
 import com.novabilling.domain.shared.TenantId;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;

@@ -12,7 +12,7 @@ import com.novabilling.domain.access.Scope;
 import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.customer.CustomerNotFoundException;
 import io.micronaut.core.annotation.Nullable;
-import com.novabilling.application.port.in.customer.CustomerPage;
+import com.novabilling.application.port.shared.customer.CustomerPage;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;

@@ -1,9 +1,9 @@
 package com.novabilling.adapter.in.rest.customer;
 
 import com.novabilling.adapter.in.rest.error.Violations;
-import com.novabilling.application.port.in.customer.CustomerListCriteria;
-import com.novabilling.application.port.in.customer.CustomerSortField;
-import com.novabilling.application.port.in.customer.SortOrder;
+import com.novabilling.application.port.shared.customer.CustomerListCriteria;
+import com.novabilling.application.port.shared.customer.CustomerSortField;
+import com.novabilling.application.port.shared.customer.SortOrder;
 import com.novabilling.domain.customer.CountryCode;
 import com.novabilling.domain.customer.CurrencyCode;
 import com.novabilling.domain.customer.CustomerStatus;

@@ -1,7 +1,7 @@
 package com.novabilling.adapter.in.rest.customer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.novabilling.application.port.in.customer.CustomerPage;
+import com.novabilling.application.port.shared.customer.CustomerPage;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;

@@ -2,7 +2,7 @@ package com.novabilling.adapter.in.rest.customer;
 
 import com.novabilling.adapter.in.rest.json.Timestamps;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.novabilling.application.port.in.customer.CustomerView;
+import com.novabilling.application.port.shared.customer.CustomerView;
 import com.novabilling.domain.customer.CountryCode;
 import com.novabilling.domain.customer.Customer;
 import com.novabilling.domain.customer.ExternalId;

@@ -1,6 +1,6 @@
 package com.novabilling.adapter.in.rest.error;
 
-import com.novabilling.application.port.out.StoreUnavailableException;
+import com.novabilling.application.port.shared.StoreUnavailableException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,10 +9,6 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * Anything no other handler claims (Micronaut's own exceptions keep their more specific handlers): 500
@@ -46,18 +42,12 @@ public final class UnexpectedExceptionHandler implements ExceptionHandler<Except
     }
 
     /**
-     * The store said so ({@link StoreUnavailableException}), or the cause chain holds a connection failure:
-     * the pool's timeout ({@link SQLTransientConnectionException}) or SQLSTATE class 08 / 57P (connection
-     * exception, server shutting down), which the transaction manager raises before any adapter code runs.
+     * The persistence adapter classifies database failures once and reports an unreachable database as the
+     * out-port's {@link StoreUnavailableException}; it may arrive wrapped (e.g. by a proxy).
      */
     static boolean isDatabaseUnreachable(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StoreUnavailableException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (t instanceof StoreUnavailableException) {
                 return true;
             }
         }

@@ -1,7 +1,7 @@
 package com.novabilling.adapter.in.rest.customer;
 
-import com.novabilling.application.port.in.customer.CustomerPage;
-import com.novabilling.application.port.in.customer.CustomerView;
+import com.novabilling.application.port.shared.customer.CustomerPage;
+import com.novabilling.application.port.shared.customer.CustomerView;
 import com.novabilling.application.port.in.customer.DeletedCustomer;
 import com.novabilling.domain.customer.CountryCode;
 import com.novabilling.domain.customer.CurrencyCode;

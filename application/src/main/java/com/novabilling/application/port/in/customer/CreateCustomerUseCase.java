@@ -1,5 +1,7 @@
 package com.novabilling.application.port.in.customer;
 
+import com.novabilling.application.port.shared.customer.CustomerView;
+
 /** Registers a new customer in a tenant. Email (case-insensitive) and external id are unique per tenant. */
 public interface CreateCustomerUseCase {
 

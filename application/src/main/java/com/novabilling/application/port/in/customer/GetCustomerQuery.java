@@ -1,5 +1,6 @@
 package com.novabilling.application.port.in.customer;
 
+import com.novabilling.application.port.shared.customer.CustomerView;
 import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.shared.TenantId;
 

@@ -1,5 +1,7 @@
 package com.novabilling.application.port.in.customer;
 
+import com.novabilling.application.port.shared.customer.CustomerView;
+
 /** Changes the fields an update names, and only those; metadata is replaced whole. */
 public interface UpdateCustomerUseCase {
 

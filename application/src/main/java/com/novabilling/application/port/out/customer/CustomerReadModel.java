@@ -1,8 +1,8 @@
 package com.novabilling.application.port.out.customer;
 
-import com.novabilling.application.port.in.customer.CustomerListCriteria;
-import com.novabilling.application.port.in.customer.CustomerPage;
-import com.novabilling.application.port.in.customer.CustomerView;
+import com.novabilling.application.port.shared.customer.CustomerListCriteria;
+import com.novabilling.application.port.shared.customer.CustomerPage;
+import com.novabilling.application.port.shared.customer.CustomerView;
 import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.shared.TenantId;
 

@@ -1,4 +1,4 @@
-package com.novabilling.application.port.in.customer;
+package com.novabilling.application.port.shared.customer;
 
 import com.novabilling.domain.customer.CountryCode;
 import com.novabilling.domain.customer.CurrencyCode;

@@ -1,4 +1,4 @@
-package com.novabilling.application.port.in.customer;
+package com.novabilling.application.port.shared.customer;
 
 import java.util.List;
 

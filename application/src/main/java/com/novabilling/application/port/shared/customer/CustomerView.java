@@ -1,4 +1,4 @@
-package com.novabilling.application.port.in.customer;
+package com.novabilling.application.port.shared.customer;
 
 import com.novabilling.domain.customer.Customer;
 import com.novabilling.domain.shared.Money;

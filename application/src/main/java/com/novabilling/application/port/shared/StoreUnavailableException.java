@@ -1,4 +1,4 @@
-package com.novabilling.application.port.out;
+package com.novabilling.application.port.shared;
 
 /**
  * The store cannot be reached right now (no connection within the pool's timeout, connection lost).

@@ -1,0 +1,39 @@
+package com.novabilling.adapter.out.persistence.jdbc;
+
+import com.novabilling.application.port.shared.StoreUnavailableException;
+import io.micronaut.aop.InterceptPhase;
+import io.micronaut.aop.InterceptorBean;
+import io.micronaut.aop.MethodInterceptor;
+import io.micronaut.aop.MethodInvocationContext;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/**
+ * Wraps every {@code @Transactional} use case, outside the transaction interceptor: when the transaction
+ * manager itself cannot reach the database (no connection to begin with, connection lost at commit), that
+ * failure is raised before or after any adapter code runs, so {@link Jdbc} never sees it. It leaves as the
+ * out-port's {@link StoreUnavailableException}, like every other connection failure.
+ */
+@Singleton
+@InterceptorBean(Transactional.class)
+public final class StoreUnavailableTranslation implements MethodInterceptor<Object, Object> {
+
+    @Override
+    public int getOrder() {
+        return InterceptPhase.TRANSACTION.getPosition() - 1;
+    }
+
+    @Override
+    public Object intercept(MethodInvocationContext<Object, Object> context) {
+        try {
+            return context.proceed();
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (ConnectionFailures.isConnectionFailure(e)) {
+                throw new StoreUnavailableException(e);
+            }
+            throw e;
+        }
+    }
+}

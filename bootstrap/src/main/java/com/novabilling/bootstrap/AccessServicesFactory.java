@@ -17,6 +17,7 @@ import com.novabilling.application.service.access.ListApiKeysService;
 import com.novabilling.application.service.access.RevokeApiKeyService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import com.novabilling.adapter.out.persistence.jdbc.TranslateStoreFailures;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -42,6 +43,7 @@ class AccessServicesFactory {
 
     @Singleton
     @Transactional
+    @TranslateStoreFailures
     CreateApiKeyUseCase createApiKey(ApiKeyStore keys, Clock clock, RandomGenerator random) {
         return new CreateApiKeyService(keys, clock, random);
     }
@@ -53,12 +55,14 @@ class AccessServicesFactory {
 
     @Singleton
     @Transactional
+    @TranslateStoreFailures
     RevokeApiKeyUseCase revokeApiKey(ApiKeyStore keys, ApiKeyCache cache, Clock clock) {
         return new RevokeApiKeyService(keys, cache, clock);
     }
 
     @Singleton
     @Transactional
+    @TranslateStoreFailures
     CreateTenantUseCase createTenant(TenantStore tenants, ApiKeyStore keys, Clock clock,
                                      RandomGenerator random) {
         return new CreateTenantService(tenants, keys, clock, random);
@@ -66,6 +70,7 @@ class AccessServicesFactory {
 
     @Singleton
     @Transactional
+    @TranslateStoreFailures
     BootstrapAccessUseCase bootstrapAccess(TenantStore tenants, ApiKeyStore keys, Clock clock,
                                            RandomGenerator random) {
         return new BootstrapAccessService(tenants, keys, clock, random);

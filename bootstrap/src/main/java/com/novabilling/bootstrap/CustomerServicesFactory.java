@@ -15,6 +15,7 @@ import com.novabilling.application.service.customer.GetCustomerService;
 import com.novabilling.application.service.customer.ListCustomersService;
 import com.novabilling.application.service.customer.UpdateCustomerService;
 import io.micronaut.context.annotation.Factory;
+import com.novabilling.adapter.out.persistence.jdbc.TranslateStoreFailures;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -25,7 +26,9 @@ import java.util.random.RandomGenerator;
 /**
  * Creates the customer use cases. The services carry no annotations; each write use case runs in one
  * transaction because its factory method is {@code @Transactional} (Micronaut proxies the returned
- * interface). The reads are single statements on one connection and need no transaction.
+ * interface); {@code @TranslateStoreFailures} turns a connection failure of the transaction manager itself
+ * into the out-port's StoreUnavailableException. The reads are single statements on one connection and
+ * need no transaction.
  */
 @Factory
 class CustomerServicesFactory {
@@ -43,6 +46,7 @@ class CustomerServicesFactory {
 
     @Singleton
     @Transactional
+    @TranslateStoreFailures
     CreateCustomerUseCase createCustomer(CustomerRepository customers, TenantDefaults tenantDefaults, Clock clock,
                                          RandomGenerator random) {
         return new CreateCustomerService(customers, tenantDefaults, clock, random);
@@ -50,12 +54,14 @@ class CustomerServicesFactory {
 
     @Singleton
     @Transactional
+    @TranslateStoreFailures
     UpdateCustomerUseCase updateCustomer(CustomerRepository customers, BillingRecords billingRecords, Clock clock) {
         return new UpdateCustomerService(customers, billingRecords, clock);
     }
 
     @Singleton
     @Transactional
+    @TranslateStoreFailures
     DeleteCustomerUseCase deleteCustomer(CustomerRepository customers, BillingRecords billingRecords) {
         return new DeleteCustomerService(customers, billingRecords);
     }

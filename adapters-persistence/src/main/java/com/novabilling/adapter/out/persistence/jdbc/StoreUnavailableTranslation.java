@@ -2,20 +2,17 @@ package com.novabilling.adapter.out.persistence.jdbc;
 
 import com.novabilling.application.port.shared.StoreUnavailableException;
 import io.micronaut.aop.InterceptPhase;
-import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /**
- * Wraps every {@code @Transactional} use case, outside the transaction interceptor: when the transaction
+ * Wraps a use case marked {@link TranslateStoreFailures}, outside its transaction interceptor: when the transaction
  * manager itself cannot reach the database (no connection to begin with, connection lost at commit), that
  * failure is raised before or after any adapter code runs, so {@link Jdbc} never sees it. It leaves as the
  * out-port's {@link StoreUnavailableException}, like every other connection failure.
  */
 @Singleton
-@InterceptorBean(Transactional.class)
 public final class StoreUnavailableTranslation implements MethodInterceptor<Object, Object> {
 
     @Override

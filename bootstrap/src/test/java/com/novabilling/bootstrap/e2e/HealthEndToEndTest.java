@@ -10,6 +10,7 @@ import com.novabilling.domain.customer.Email;
 import com.novabilling.domain.shared.TenantId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -36,6 +37,13 @@ class HealthEndToEndTest extends EndToEndTest {
 
     @Inject
     CreateCustomerUseCase createCustomer;
+
+    /** Each test starts with the database reachable again (the pool may take a moment to recover). */
+    @BeforeEach
+    void databaseIsBack() throws Exception {
+        refuseConnections(false);
+        assertThat(waitForHealth().status()).isEqualTo(200);
+    }
 
     /**
      * A transactional use case fails in the transaction manager, before any adapter code runs; the
@@ -88,7 +96,7 @@ class HealthEndToEndTest extends EndToEndTest {
 
     private ApiResponse waitForHealth() throws InterruptedException {
         ApiResponse last = null;
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 300; i++) {
             last = api.withoutKey().get("/health");
             if (last.status() == 200) {
                 return last;

@@ -2,7 +2,6 @@ package com.novabilling.adapter.out.persistence.jdbc;
 
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import com.novabilling.application.port.shared.StoreUnavailableException;
 import jakarta.inject.Singleton;
 
@@ -50,8 +49,11 @@ public final class Jdbc {
                             : new DataAccessFailure(e);
                 }
             });
-        } catch (CannotGetJdbcConnectionException e) {
-            throw new StoreUnavailableException(e);
+        } catch (StoreUnavailableException | DataAccessFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // no connection from the pool, or a dead one the connection manager could not set up or release
+            throw ConnectionFailures.isConnectionFailure(e) ? new StoreUnavailableException(e) : e;
         }
     }
 

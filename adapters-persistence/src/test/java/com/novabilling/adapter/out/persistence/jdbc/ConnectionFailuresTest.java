@@ -1,5 +1,6 @@
 package com.novabilling.adapter.out.persistence.jdbc;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,11 @@ class ConnectionFailuresTest {
                 new RuntimeException("commit failed", new SQLException("I/O error", "08006")))).isTrue();
         assertThat(ConnectionFailures.isConnectionFailure(
                 new IllegalStateException(new RuntimeException(new SQLException("shutting down", "57P01"))))).isTrue();
+        assertThat(ConnectionFailures.isConnectionFailure(new ConnectionException(
+                "Could not set JDBC Connection read-only", new SQLException("Connection is closed")))).isTrue();
+        RuntimeException withSuppressed = new RuntimeException("rollback failed");
+        withSuppressed.addSuppressed(new SQLException("I/O error", "08006"));
+        assertThat(ConnectionFailures.isConnectionFailure(withSuppressed)).isTrue();
     }
 
     @Test

@@ -1,54 +1,42 @@
-"""The Python snippets of the customers guide ("Customer Management"), copied verbatim, in the guide's order.
-test_guide.py runs them changing only the base URL and key (and the example id ``cust_x1y2z3``, which it
-replaces by the id the first snippet created)."""
+"""The customers guide's code blocks, read from ``docs/customers-guide.md`` (the product's spec as kept in
+the repository), exactly as written, by the heading they stand under."""
 
-CREATE = '''from novabilling import NovaBilling
+import os
+import re
+from typing import Dict, List
 
-client = NovaBilling(token="sk_live_a1b2c3d4...")
+GUIDE_PATH = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "docs",
+                                          "customers-guide.md"))
 
-customer = client.customers.create(
-    external_id="usr_98765",
-    email="sarah@kampaltech.ug",
-    name="Nakato Sarah",
-    country="UG",
-    currency="UGX",
-    metadata={
-        "user_id": "usr_98765",
-        "account_type": "business"
-    }
-)
+#: The sections whose snippets the tests run, in the guide's order.
+SECTIONS = ("Creating Customers", "Updating Customers", "Basic Listing", "Search by Name or Email",
+            "Getting Customer Details", "Deleting Customers")
 
-print(f"Customer created: {customer.id}")
-'''
 
-UPDATE = '''updated = client.customers.update(
-    "cust_x1y2z3",
-    name="Nakato Sarah Williams",
-    metadata={
-        "user_id": "usr_98765",
-        "account_type": "enterprise",
-        "upgrade_date": "2025-03-01"
-    }
-)
-
-print(f"Updated: {updated.name}")
-'''
-
-LIST = '''customers = client.customers.list(page=1, limit=20)
-
-print(f"Showing {len(customers.data)} of {customers.total} customers")
-'''
-
-SEARCH = '''results = client.customers.list(search="sarah", page=1, limit=20)
-
-for customer in results.data:
-    print(f"{customer.name} - {customer.email}")
-'''
-
-GET = '''customer = client.customers.get("cust_x1y2z3")
-print(customer)
-'''
-
-DELETE = '''client.customers.delete("cust_x1y2z3")
-print("Customer deleted")
-'''
+def snippets(fence: str) -> Dict[str, str]:
+    """The blocks opened by ``fence`` (e.g. ``python [Python]`` fences), one per section of SECTIONS."""
+    found: Dict[str, List[str]] = {}
+    heading = ""
+    with open(GUIDE_PATH, encoding="utf-8") as file:
+        lines = file.read().split("\n")
+    i = 0
+    while i < len(lines):
+        title = re.match(r"^#{1,6}\s+(.*?)\s*$", lines[i])
+        if title:
+            heading = title.group(1)
+        if lines[i].strip() == fence:
+            body = []
+            i += 1
+            while i < len(lines) and lines[i].strip() != "```":
+                body.append(lines[i])
+                i += 1
+            found.setdefault(heading, []).append("\n".join(body) + "\n")
+        i += 1
+    result = {}
+    for section in SECTIONS:
+        blocks = found.get(section, [])
+        if len(blocks) != 1:
+            raise AssertionError('%s: section "%s" has %d %s blocks, expected 1'
+                                 % (GUIDE_PATH, section, len(blocks), fence))
+        result[section] = blocks[0]
+    return result

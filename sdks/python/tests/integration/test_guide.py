@@ -13,14 +13,16 @@ from decimal import Decimal
 
 from novabilling import BadRequestError, ConflictError, NotFoundError, NovaBilling
 
-from . import guide_snippets as guide
+from .guide_snippets import snippets
 from .env import API_KEY, BASE_URL
 
 SRC = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "src"))
 GUIDE_CLIENT = 'NovaBilling(token="sk_live_a1b2c3d4...")'
 GUIDE_ID = '"cust_x1y2z3"'
+#: The guide's Python snippets, read from docs/customers-guide.md.
+GUIDE = snippets("```python [Python]")
 #: The first snippet's import and client, which every later snippet of the guide uses.
-PRELUDE = guide.CREATE[:guide.CREATE.index("customer = ")]
+PRELUDE = GUIDE["Creating Customers"][:GUIDE["Creating Customers"].index("customer = ")]
 
 
 def run_snippet(snippet: str, customer_id: str = "") -> str:
@@ -48,21 +50,21 @@ class GuideTest(unittest.TestCase):
                          "the integration tests need a tenant without customers (a fresh service)")
 
         # Creating Customers
-        output = run_snippet(guide.CREATE)
+        output = run_snippet(GUIDE["Creating Customers"])
         match = re.fullmatch(r"Customer created: (cust_[0-9a-z]{26})\n", output)
         self.assertIsNotNone(match, output)
         customer_id = match.group(1)
 
         # Updating Customers
-        self.assertEqual(run_snippet(guide.UPDATE, customer_id), "Updated: Nakato Sarah Williams\n")
+        self.assertEqual(run_snippet(GUIDE["Updating Customers"], customer_id), "Updated: Nakato Sarah Williams\n")
 
         # Listing and Filtering Customers
-        self.assertEqual(run_snippet(guide.LIST), "Showing 1 of 1 customers\n")
-        self.assertEqual(run_snippet(guide.SEARCH), "Nakato Sarah Williams - sarah@kampaltech.ug\n")
+        self.assertEqual(run_snippet(GUIDE["Basic Listing"]), "Showing 1 of 1 customers\n")
+        self.assertEqual(run_snippet(GUIDE["Search by Name or Email"]), "Nakato Sarah Williams - sarah@kampaltech.ug\n")
 
         # Getting Customer Details: print(customer) shows the customer's attributes
         customer = client.customers.get(customer_id)
-        self.assertEqual(run_snippet(guide.GET, customer_id), repr(customer) + "\n")
+        self.assertEqual(run_snippet(GUIDE["Getting Customer Details"], customer_id), repr(customer) + "\n")
         self.assertEqual(
             (customer.id, customer.external_id, customer.email, customer.name, customer.country, customer.currency,
              customer.status, customer.metadata, customer.total_spent, customer.active_subscriptions),
@@ -75,7 +77,7 @@ class GuideTest(unittest.TestCase):
             "country='UG', currency='UGX', status='active', metadata={" % customer_id), repr(customer))
 
         # Deleting Customers
-        self.assertEqual(run_snippet(guide.DELETE, customer_id), "Customer deleted\n")
+        self.assertEqual(run_snippet(GUIDE["Deleting Customers"], customer_id), "Customer deleted\n")
         with self.assertRaises(NotFoundError) as raised:
             client.customers.get(customer_id)
         self.assertEqual((raised.exception.status, raised.exception.code), (404, "customer_not_found"))

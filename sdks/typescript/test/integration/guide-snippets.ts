@@ -1,62 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The customers guide, the product's spec, as kept in the repository. */
+export const GUIDE_PATH = fileURLToPath(new URL('../../../../docs/customers-guide.md', import.meta.url));
+
+/** The sections whose snippets the tests run, in the guide's order. */
+export const SECTIONS = ['Creating Customers', 'Updating Customers', 'Basic Listing', 'Search by Name or Email',
+  'Getting Customer Details', 'Deleting Customers'] as const;
+export type Section = typeof SECTIONS[number];
+
 /**
- * The TypeScript snippets of the customers guide (docs: "Customer Management"), copied verbatim, in the
- * guide's order. guide.test.ts runs them changing only the base URL and key (and the example id
- * `cust_x1y2z3`, which it replaces by the id the first snippet created).
+ * The guide's code blocks of one language (the `typescript [TypeScript]` fences), exactly as written, by the
+ * heading they stand under. Fails unless every section above has exactly one.
  */
-export const CREATE = `import { NovaBillingClient } from 'novabilling';
-
-const client = new NovaBillingClient({ token: 'sk_live_a1b2c3d4...' });
-
-const customer = await client.customers.create({
-  externalId: 'usr_98765',
-  email: 'sarah@kampaltech.ug',
-  name: 'Nakato Sarah',
-  country: 'UG',
-  currency: 'UGX',
-  metadata: {
-    userId: 'usr_98765',
-    accountType: 'business'
+export function snippets(fence: string): Record<Section, string> {
+  const found = new Map<string, string[]>();
+  let heading = '';
+  const lines = readFileSync(GUIDE_PATH, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const title = /^#{1,6}\s+(.*?)\s*$/.exec(line);
+    if (title) heading = title[1]!;
+    if (line.trim() === fence) {
+      const body: string[] = [];
+      for (i++; i < lines.length && lines[i]!.trim() !== '```'; i++) body.push(lines[i]!);
+      found.set(heading, [...(found.get(heading) ?? []), `${body.join('\n')}\n`]);
+    }
   }
-});
-
-console.log('Customer created:', customer.id);
-`;
-
-export const UPDATE = `const updated = await client.customers.update('cust_x1y2z3', {
-  name: 'Nakato Sarah Williams',
-  metadata: {
-    userId: 'usr_98765',
-    accountType: 'enterprise',
-    upgradeDate: '2025-03-01'
+  const result = {} as Record<Section, string>;
+  for (const section of SECTIONS) {
+    const blocks = found.get(section) ?? [];
+    if (blocks.length !== 1) {
+      throw new Error(`${GUIDE_PATH}: section "${section}" has ${blocks.length} ${fence} blocks, expected 1`);
+    }
+    result[section] = blocks[0]!;
   }
-});
-
-console.log('Updated:', updated.name);
-`;
-
-export const LIST = `const customers = await client.customers.list({
-  page: 1,
-  limit: 20
-});
-
-console.log(\`Showing \${customers.data.length} of \${customers.total} customers\`);
-`;
-
-export const SEARCH = `const results = await client.customers.list({
-  search: 'sarah',
-  page: 1,
-  limit: 20
-});
-
-for (const customer of results.data) {
-  console.log(\`\${customer.name} - \${customer.email}\`);
+  return result;
 }
-`;
-
-export const GET = `const customer = await client.customers.get('cust_x1y2z3');
-console.log(JSON.stringify(customer, null, 2));
-`;
-
-export const DELETE = `await client.customers.delete('cust_x1y2z3');
-console.log('Customer deleted');
-`;

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { ConflictError, NotFoundError, NovaBillingClient } from 'novabilling';
 import { API_KEY, BASE_URL } from './env.js';
-import * as guide from './guide-snippets.js';
+import { snippets } from './guide-snippets.js';
 
 const run = promisify(execFile);
 const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,8 +15,10 @@ const WORK_DIR = fileURLToPath(new URL('../guide-run/', import.meta.url));
 const GUIDE_KEY = `{ token: 'sk_live_a1b2c3d4...' }`;
 const GUIDE_ID = `'cust_x1y2z3'`;
 
+/** The guide's TypeScript snippets, read from docs/customers-guide.md. */
+const guide = snippets('```typescript [TypeScript]');
 /** The first snippet's import and client, which every later snippet of the guide uses. */
-const PRELUDE = guide.CREATE.slice(0, guide.CREATE.indexOf('const customer'));
+const PRELUDE = guide['Creating Customers'].slice(0, guide['Creating Customers'].indexOf('const customer'));
 
 /**
  * A guide snippet as it is run: the first snippet's import and client before it (the guide's later snippets
@@ -55,8 +57,8 @@ async function runSnippet(name: string, customerId?: string): Promise<string> {
 }
 
 const SNIPPETS: Record<string, string> = {
-  create: guide.CREATE, update: guide.UPDATE, list: guide.LIST, search: guide.SEARCH, get: guide.GET,
-  delete: guide.DELETE,
+  create: guide['Creating Customers'], update: guide['Updating Customers'], list: guide['Basic Listing'],
+  search: guide['Search by Name or Email'], get: guide['Getting Customer Details'], delete: guide['Deleting Customers'],
 };
 
 const client = new NovaBillingClient({ token: API_KEY, baseUrl: BASE_URL });

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The run default: when neither {@code DATASOURCES_DEFAULT_URL} nor {@code -Ddatasources.default.url}
  * names a database, start the embedded PostgreSQL with its data in {@code NOVABILLING_DATA_DIR}
- * (default {@code ./.novabilling/pgdata}) and point the app at it. The server stops with the JVM.
+ * (default {@code ./.novabilling/pgdata}) and point the app at it, logged in as the service role (not a
+ * superuser) with the password kept in the data directory. The server stops with the JVM.
  */
 final class EmbeddedDatabaseDefault {
 
@@ -32,7 +33,7 @@ final class EmbeddedDatabaseDefault {
         return Map.of(
                 "datasources.default.url", server.jdbcUrl(DATABASE),
                 "datasources.default.username", server.username(),
-                "datasources.default.password", "",
+                "datasources.default.password", server.password(),
                 "novabilling.embedded-database", true);
     }
 

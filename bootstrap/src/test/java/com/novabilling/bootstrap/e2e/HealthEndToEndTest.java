@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -108,7 +107,7 @@ class HealthEndToEndTest extends EndToEndTest {
 
     /** Makes PostgreSQL refuse new connections to this class's database and drops the open ones. */
     private void refuseConnections(boolean refuse) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(TestPostgres.server().jdbcUrl("postgres"), "postgres", "");
+        try (Connection admin = TestPostgres.server().superuserConnection("postgres");
              Statement s = admin.createStatement()) {
             s.execute("ALTER DATABASE " + databaseName + " WITH ALLOW_CONNECTIONS " + !refuse);
             if (refuse) {

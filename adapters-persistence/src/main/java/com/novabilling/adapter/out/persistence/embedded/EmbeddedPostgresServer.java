@@ -3,7 +3,9 @@ package com.novabilling.adapter.out.persistence.embedded;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import org.postgresql.PGConnection;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.postgresql.PGConnection;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,6 +33,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,10 +57,41 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             exec "$0.real" "$@"
             """;
 
-    private final EmbeddedPostgres postgres;
+    static final String SUPERUSER = "postgres";
+    static final String SERVICE_ROLE = "novabilling";
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    /** Password (SCRAM) over loopback TCP only; nothing else, and no {@code trust} line anywhere. */
+    static final String PG_HBA = """
+            # written by NovaBilling at every start: loopback TCP with a password (SCRAM), nothing else
+            # TYPE  DATABASE  USER  ADDRESS       METHOD
+            host    all       all   127.0.0.1/32  scram-sha-256
+            host    all       all   ::1/128       scram-sha-256
+            """;
+
+    /** Gives the service role every table, view and free-standing sequence of {@code public}. */
+    private static final String HAND_OVER_OBJECTS = """
+            DO $$
+            DECLARE r record;
+            BEGIN
+              FOR r IN SELECT c.oid::regclass AS name,
+                              CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
+                                             WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END AS kind
+                         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+                          AND pg_get_userbyid(c.relowner) <> '%1$s'
+                          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                                             AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+              LOOP
+                EXECUTE format('ALTER %%s %%s OWNER TO %1$s', r.kind, r.name);
+              END LOOP;
+            END $$""".formatted(SERVICE_ROLE);
+
+    private final EmbeddedPostgres postgres;
+    private final EmbeddedCredentials credentials;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, EmbeddedCredentials credentials) {
         this.postgres = postgres;
+        this.credentials = credentials;
     }
 
     /**
@@ -86,25 +121,98 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(workDir, archive, dataDirectory);
 
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(workDir.toFile())
-                    .setPgBinaryResolver(new FixedArchive(archive))
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(throwAway)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // Unicode-aware lower()/ILIKE independent of the machine's libc locales (PostgreSQL 17)
-                    .setLocaleConfig("locale", "C")
-                    .setLocaleConfig("locale-provider", "builtin")
-                    .setLocaleConfig("builtin-locale", "C.UTF-8")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("listen_addresses", "localhost");
+            Optional<EmbeddedCredentials> stored = EmbeddedCredentials.read(dataDirectory);
+            EmbeddedCredentials credentials = stored.orElseGet(() -> EmbeddedCredentials.generate(new SecureRandom()));
+            Path postgresBinary = binariesDir(workDir, archive).resolve("bin/postgres");
+            EmbeddedPostgres.Builder builder = builder(workDir, archive, dataDirectory, throwAway)
+                    // zonky's own readiness check and admin connections log in as the superuser, by password
+                    .setConnectConfig("password", credentials.superuserPassword())
+                    .setDataDirectoryCustomizer(dir -> lockDown(dir.toPath(), postgresBinary, credentials,
+                            stored.isEmpty()));
             settings.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder.start();
-            LOG.info("Embedded PostgreSQL listening on localhost:{}, data in {}", postgres.getPort(), dataDirectory);
-            return new EmbeddedPostgresServer(postgres);
+            LOG.info("Embedded PostgreSQL listening on localhost:{} (password authentication), data in {}",
+                    postgres.getPort(), dataDirectory);
+            return new EmbeddedPostgresServer(postgres, credentials);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * The server as configured before any lock-down, and what the lock-down builds on: loopback only, no Unix
+     * socket, the run's locale. Zonky's {@code initdb} still trusts local connections (its {@code -A trust}),
+     * which {@link #lockDown} replaces before the server first accepts any connection.
+     */
+    static EmbeddedPostgres.Builder builder(Path workDir, byte[] archive, Path dataDirectory, boolean throwAway) {
+        return EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(workDir.toFile())
+                .setPgBinaryResolver(new FixedArchive(archive))
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(throwAway)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // Unicode-aware lower()/ILIKE independent of the machine's libc locales (PostgreSQL 17)
+                .setLocaleConfig("locale", "C")
+                .setLocaleConfig("locale-provider", "builtin")
+                .setLocaleConfig("builtin-locale", "C.UTF-8")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("listen_addresses", "localhost")
+                // no Unix socket at all: every connection is TCP on loopback, and pg_hba.conf asks a password
+                .setServerConfig("unix_socket_directories", "''")
+                .setServerConfig("password_encryption", "scram-sha-256");
+    }
+
+    /** For tests that need a data directory as earlier versions left it (trust authentication). */
+    static EmbeddedPostgres.Builder unlockedBuilder(Path dataDirectory) throws IOException {
+        Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "novabilling-embedded-pg");
+        byte[] archive = readArchive();
+        prepareBinaries(workDir, archive);
+        return builder(workDir, archive, dataDirectory, false);
+    }
+
+    /**
+     * Runs before the postmaster starts, on a fresh or an existing data directory: replaces
+     * {@code pg_hba.conf} by password-only loopback rules and, the first time (no credentials file yet, a
+     * fresh directory or one from a version that trusted local connections), gives the superuser its new
+     * password in single-user mode (no network involved) before writing the credentials file.
+     */
+    private static void lockDown(Path dataDirectory, Path postgresBinary, EmbeddedCredentials credentials,
+                                 boolean firstLockDown) {
+        try {
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), PG_HBA, StandardCharsets.US_ASCII);
+            if (firstLockDown) {
+                runSingleUser(postgresBinary, dataDirectory,
+                        "ALTER ROLE " + SUPERUSER + " PASSWORD '" + credentials.superuserPassword() + "'",
+                        credentials.superuserPassword());
+                credentials.write(dataDirectory);
+                LOG.info("Embedded PostgreSQL locked: passwords created in {}", EmbeddedCredentials.file(dataDirectory));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not lock down the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static void runSingleUser(Path postgresBinary, Path dataDirectory, String statement, String secret)
+            throws IOException {
+        // PostgreSQL refuses uid 0: like the initdb/pg_ctl wrappers, root runs it in a user namespace
+        List<String> command = List.of("sh", "-c",
+                "if [ \"$(id -u)\" = \"0\" ]; then exec unshare --user \"$@\"; fi; exec \"$@\"", "sh",
+                postgresBinary.toString(), "--single", "-D", dataDirectory.toString(),
+                "-c", "listen_addresses=", "-c", "unix_socket_directories=", SUPERUSER);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write((statement + ";\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || output.contains("ERROR")) {
+                process.destroyForcibly();
+                throw new IOException("single-user PostgreSQL failed: " + output.replace(secret, "***").strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while locking the embedded PostgreSQL", e);
         }
     }
 
@@ -112,27 +220,57 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
-    /** JDBC URL of {@code database} on this server; the user is {@code postgres}, trust authentication. */
+    /** JDBC URL of {@code database} on this server (loopback TCP; log in as {@link #username()}). */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
     }
 
+    /** The service's login role: not a superuser, owner of the databases made by {@link #createDatabaseIfMissing}. */
     public String username() {
-        return "postgres";
+        return SERVICE_ROLE;
     }
 
-    /** Creates {@code database} unless it exists. The name must be a plain lower-case identifier. */
+    public String password() {
+        return credentials.servicePassword();
+    }
+
+    /** A superuser connection (with the stored password), for operators' tasks and tests. */
+    public Connection superuserConnection(String database) throws SQLException {
+        return postgres.getDatabase(SUPERUSER, database).getConnection();
+    }
+
+    /**
+     * Creates {@code database} unless it exists, owned by the service role, and makes sure that role exists
+     * with the stored password and owns every table, view and sequence of the database's {@code public}
+     * schema (data directories of earlier versions hold tables created by the superuser). The name must be a
+     * plain lower-case identifier.
+     */
     public void createDatabaseIfMissing(String database) {
         if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = superuserConnection("postgres"); Statement s = c.createStatement()) {
+            var role = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + SERVICE_ROLE + "'");
+            if (!role.next()) {
+                s.execute("CREATE ROLE " + SERVICE_ROLE
+                        + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+            }
+            // the SCRAM verifier is computed here; the password itself never reaches the server
+            c.unwrap(PGConnection.class).alterUserPassword(SERVICE_ROLE, credentials.servicePassword().toCharArray(),
+                    "scram-sha-256");
             var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
             if (!rs.next()) {
-                s.execute("CREATE DATABASE " + database);
+                s.execute("CREATE DATABASE " + database + " OWNER " + SERVICE_ROLE);
+            } else {
+                s.execute("ALTER DATABASE " + database + " OWNER TO " + SERVICE_ROLE);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database, e);
+        }
+        try (Connection c = superuserConnection(database); Statement s = c.createStatement()) {
+            s.execute(HAND_OVER_OBJECTS);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hand database " + database + " to " + SERVICE_ROLE, e);
         }
     }
 

@@ -32,7 +32,7 @@ public final class TestPostgres {
         Map<String, Object> properties = new HashMap<>();
         properties.put("datasources.default.url", server().jdbcUrl(name));
         properties.put("datasources.default.username", server().username());
-        properties.put("datasources.default.password", "");
+        properties.put("datasources.default.password", server().password());
         properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         properties.put("datasources.default.dialect", "POSTGRES");
         properties.put("datasources.default.maximum-pool-size", 4);

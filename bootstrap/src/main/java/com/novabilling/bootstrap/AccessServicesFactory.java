@@ -6,6 +6,7 @@ import com.novabilling.application.port.in.access.CreateApiKeyUseCase;
 import com.novabilling.application.port.in.access.CreateTenantUseCase;
 import com.novabilling.application.port.in.access.ListApiKeysQuery;
 import com.novabilling.application.port.in.access.RevokeApiKeyUseCase;
+import com.novabilling.application.port.in.access.SetTenantRateLimitUseCase;
 import com.novabilling.application.port.out.access.ApiKeyStore;
 import com.novabilling.application.port.out.access.TenantStore;
 import com.novabilling.application.service.access.ApiKeyCache;
@@ -15,6 +16,7 @@ import com.novabilling.application.service.access.CreateApiKeyService;
 import com.novabilling.application.service.access.CreateTenantService;
 import com.novabilling.application.service.access.ListApiKeysService;
 import com.novabilling.application.service.access.RevokeApiKeyService;
+import com.novabilling.application.service.access.SetTenantRateLimitService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import com.novabilling.adapter.out.persistence.jdbc.TranslateStoreFailures;
@@ -37,8 +39,14 @@ class AccessServicesFactory {
     }
 
     @Singleton
-    AuthenticateApiKeyQuery authenticateApiKey(ApiKeyStore keys, ApiKeyCache cache, Clock clock) {
-        return new AuthenticateApiKeyService(keys, cache, clock);
+    AuthenticateApiKeyQuery authenticateApiKey(ApiKeyStore keys, TenantStore tenants, ApiKeyCache cache, Clock clock) {
+        return new AuthenticateApiKeyService(keys, tenants, cache, clock);
+    }
+
+    @Singleton
+    @Transactional
+    SetTenantRateLimitUseCase setTenantRateLimit(TenantStore tenants, ApiKeyCache cache) {
+        return new SetTenantRateLimitService(tenants, cache);
     }
 
     @Singleton

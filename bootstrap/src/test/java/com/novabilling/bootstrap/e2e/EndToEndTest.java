@@ -43,6 +43,10 @@ public abstract class EndToEndTest implements TestPropertyProvider {
         properties.put("micronaut.server.port", "-1");
         properties.put("novabilling.bootstrap-api-key", OPERATOR_KEY);
         properties.put("novabilling.admin-token", ADMIN_TOKEN);
+        // the other tests send bursts and wrong keys on purpose; the abuse tests set their own limits
+        properties.put("novabilling.rate-limit.per-second", "100000");
+        properties.put("novabilling.rate-limit.burst", "1000000");
+        properties.put("novabilling.auth-failure-limit", "100000");
         return properties;
     }
 

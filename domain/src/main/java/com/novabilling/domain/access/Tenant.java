@@ -9,6 +9,7 @@ import com.novabilling.domain.shared.Text;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /** A NovaBilling account: every customer and API key belongs to exactly one tenant. */
@@ -22,13 +23,16 @@ public final class Tenant {
     private final CurrencyCode defaultCurrency;
     private final TenantStatus status;
     private final Instant createdAt;
+    private final RateLimit rateLimit;
 
-    private Tenant(TenantId id, String name, CurrencyCode defaultCurrency, TenantStatus status, Instant createdAt) {
+    private Tenant(TenantId id, String name, CurrencyCode defaultCurrency, TenantStatus status, Instant createdAt,
+                   RateLimit rateLimit) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.defaultCurrency = Objects.requireNonNull(defaultCurrency, "defaultCurrency");
         this.status = Objects.requireNonNull(status, "status");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.rateLimit = rateLimit;
     }
 
     /** A new active tenant; {@code defaultCurrency} null means USD. */
@@ -39,12 +43,28 @@ public final class Tenant {
     /** A new active tenant with a chosen id (the operator bootstrap's {@code default} tenant). */
     public static Tenant open(TenantId id, String name, CurrencyCode defaultCurrency, Instant now) {
         return new Tenant(id, validName(name), defaultCurrency == null ? CurrencyCode.USD : defaultCurrency,
-                TenantStatus.ACTIVE, now.truncatedTo(ChronoUnit.MILLIS));
+                TenantStatus.ACTIVE, now.truncatedTo(ChronoUnit.MILLIS), null);
     }
 
     public static Tenant restore(TenantId id, String name, CurrencyCode defaultCurrency, TenantStatus status,
                                  Instant createdAt) {
-        return new Tenant(id, name, defaultCurrency, status, createdAt);
+        return restore(id, name, defaultCurrency, status, createdAt, null);
+    }
+
+    /** {@code rateLimit} null: the service's default limit applies to the tenant's keys. */
+    public static Tenant restore(TenantId id, String name, CurrencyCode defaultCurrency, TenantStatus status,
+                                 Instant createdAt, RateLimit rateLimit) {
+        return new Tenant(id, name, defaultCurrency, status, createdAt, rateLimit);
+    }
+
+    /** This tenant with its own rate limit, or ({@code null}) back on the service's default. */
+    public Tenant withRateLimit(RateLimit newLimit) {
+        return new Tenant(id, name, defaultCurrency, status, createdAt, newLimit);
+    }
+
+    /** The tenant's own limit for each of its API keys; empty: the service's default applies. */
+    public Optional<RateLimit> rateLimit() {
+        return Optional.ofNullable(rateLimit);
     }
 
     /**

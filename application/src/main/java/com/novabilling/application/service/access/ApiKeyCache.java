@@ -2,6 +2,8 @@ package com.novabilling.application.service.access;
 
 import com.novabilling.domain.access.ApiKey;
 import com.novabilling.domain.access.ApiKeyId;
+import com.novabilling.domain.access.RateLimit;
+import com.novabilling.domain.shared.TenantId;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ApiKeyCache {
 
-    record Entry(Optional<ApiKey> key, Instant loadedAt, Instant lastRecordedUse) {
+    /** {@code tenantLimit}: the rate limit of the key's tenant, when it has its own. */
+    record Entry(Optional<ApiKey> key, Optional<RateLimit> tenantLimit, Instant loadedAt, Instant lastRecordedUse) {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -62,6 +65,11 @@ public final class ApiKeyCache {
     /** Lookups that had to go to the key store since start (never seen, or expired). */
     public long misses() {
         return misses.sum();
+    }
+
+    /** Forgets every key of this tenant (its settings changed), so the next request reads them anew. */
+    public void evictTenant(TenantId tenantId) {
+        entries.values().removeIf(e -> e.key().map(k -> k.tenantId().equals(tenantId)).orElse(false));
     }
 
     /** Forgets the key with this id, wherever it is cached. */

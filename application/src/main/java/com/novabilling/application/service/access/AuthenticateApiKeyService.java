@@ -3,8 +3,11 @@ package com.novabilling.application.service.access;
 import com.novabilling.application.port.in.access.AuthenticateApiKeyQuery;
 import com.novabilling.application.port.in.access.AuthenticatedKey;
 import com.novabilling.application.port.out.access.ApiKeyStore;
+import com.novabilling.application.port.out.access.TenantStore;
 import com.novabilling.domain.access.ApiKey;
 import com.novabilling.domain.access.ApiKeySecret;
+import com.novabilling.domain.access.RateLimit;
+import com.novabilling.domain.access.Tenant;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,18 +17,21 @@ import java.util.Optional;
 /**
  * Bearer secret to tenant and scopes. Malformed, unknown, revoked and expired secrets all come back
  * empty, so the caller cannot tell them apart. The last-used time is written at most once a minute per
- * key.
+ * key. The key's tenant's own rate limit, if any, is read with the key and cached with it, so a change
+ * reaches other instances within the cache's time to live.
  */
 public final class AuthenticateApiKeyService implements AuthenticateApiKeyQuery {
 
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final ApiKeyStore keys;
+    private final TenantStore tenants;
     private final ApiKeyCache cache;
     private final Clock clock;
 
-    public AuthenticateApiKeyService(ApiKeyStore keys, ApiKeyCache cache, Clock clock) {
+    public AuthenticateApiKeyService(ApiKeyStore keys, TenantStore tenants, ApiKeyCache cache, Clock clock) {
         this.keys = keys;
+        this.tenants = tenants;
         this.cache = cache;
         this.clock = clock;
     }
@@ -41,20 +47,23 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyQuery 
         ApiKeyCache.Entry entry = cache.fresh(sha256, now).orElseGet(() -> {
             Optional<ApiKey> loaded = keys.findBySecretSha256(sha256);
             Instant lastUse = loaded.flatMap(ApiKey::lastUsedAt).orElse(Instant.EPOCH);
-            ApiKeyCache.Entry fresh = new ApiKeyCache.Entry(loaded, now, lastUse);
+            Optional<RateLimit> tenantLimit = loaded.filter(k -> k.isUsableAt(now))
+                    .flatMap(k -> tenants.find(k.tenantId()))
+                    .flatMap(Tenant::rateLimit);
+            ApiKeyCache.Entry fresh = new ApiKeyCache.Entry(loaded, tenantLimit, now, lastUse);
             cache.put(sha256, fresh);
             return fresh;
         });
         Optional<ApiKey> key = entry.key().filter(k -> k.isUsableAt(now));
         key.ifPresent(k -> recordUse(sha256, entry, k, now));
-        return key.map(k -> new AuthenticatedKey(k.tenantId(), k.id(), k.scopes()));
+        return key.map(k -> new AuthenticatedKey(k.tenantId(), k.id(), k.scopes(), entry.tenantLimit()));
     }
 
     private void recordUse(byte[] sha256, ApiKeyCache.Entry entry, ApiKey key, Instant now) {
         if (entry.lastRecordedUse().plus(LAST_USED_RESOLUTION).isAfter(now)) {
             return;
         }
-        cache.put(sha256, new ApiKeyCache.Entry(entry.key(), entry.loadedAt(), now));
+        cache.put(sha256, new ApiKeyCache.Entry(entry.key(), entry.tenantLimit(), entry.loadedAt(), now));
         keys.recordUse(key.tenantId(), key.id(), now);
     }
 }

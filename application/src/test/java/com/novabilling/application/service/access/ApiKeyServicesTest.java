@@ -1,6 +1,7 @@
 package com.novabilling.application.service.access;
 
 import com.novabilling.application.fake.InMemoryApiKeyStore;
+import com.novabilling.application.fake.InMemoryTenantStore;
 import com.novabilling.application.fake.MutableClock;
 import com.novabilling.application.port.in.access.AuthenticatedKey;
 import com.novabilling.application.port.in.access.CreateApiKeyCommand;
@@ -30,7 +31,8 @@ class ApiKeyServicesTest {
     private final ApiKeyCache cache = new ApiKeyCache(Duration.ofSeconds(10), 100);
     private final Random random = new Random(7);
     private final CreateApiKeyService create = new CreateApiKeyService(store, clock, random);
-    private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(store, cache, clock);
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore();
+    private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(store, tenants, cache, clock);
     private final RevokeApiKeyService revoke = new RevokeApiKeyService(store, cache, clock);
 
     private IssuedApiKey issue(Set<Scope> scopes, Instant expiresAt) {

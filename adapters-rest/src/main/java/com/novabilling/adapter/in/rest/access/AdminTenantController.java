@@ -10,6 +10,14 @@ import com.novabilling.adapter.in.rest.json.JsonFields;
 import com.novabilling.adapter.in.rest.json.Timestamps;
 import com.novabilling.application.port.in.access.CreateTenantUseCase;
 import com.novabilling.application.port.in.access.ProvisionedTenant;
+import com.novabilling.application.port.in.access.SetTenantRateLimitUseCase;
+import com.novabilling.adapter.in.rest.error.ThrottledException;
+import com.novabilling.adapter.in.rest.protection.AuthFailureThrottle;
+import com.novabilling.adapter.in.rest.protection.ClientAddresses;
+import com.novabilling.domain.access.RateLimit;
+import com.novabilling.domain.shared.TenantId;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.json.tree.JsonNode;
 import com.novabilling.domain.access.Tenant;
 import com.novabilling.domain.customer.CurrencyCode;
 import io.micronaut.context.annotation.Value;
@@ -38,14 +46,17 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
 
 /**
- * {@code POST /api/admin/tenants}: operators open tenants. Authenticated by
+ * {@code POST /api/admin/tenants}: operators open tenants; {@code PATCH /api/admin/tenants/{id}} sets a
+ * tenant's rate limit. Authenticated by
  * {@code Authorization: Bearer <NOVABILLING_ADMIN_TOKEN>} (compared in constant time); while no token is
- * configured the route answers 404 as if it did not exist.
+ * configured the routes answer 404 as if they did not exist. Wrong tokens count as failed authentications
+ * of the caller's address ({@link AuthFailureThrottle}).
  */
 @Controller("/api/admin/tenants")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -58,12 +69,19 @@ public class AdminTenantController {
     static final String ADMIN_TOKEN = "adminToken";
 
     private final CreateTenantUseCase createTenant;
+    private final SetTenantRateLimitUseCase setRateLimit;
     private final byte[] adminToken;
+    private final ClientAddresses clientAddresses;
+    private final AuthFailureThrottle failures;
 
-    public AdminTenantController(CreateTenantUseCase createTenant,
-                                 @Value("${novabilling.admin-token:}") String adminToken) {
+    public AdminTenantController(CreateTenantUseCase createTenant, SetTenantRateLimitUseCase setRateLimit,
+                                 @Value("${novabilling.admin-token:}") String adminToken,
+                                 ClientAddresses clientAddresses, AuthFailureThrottle failures) {
         this.createTenant = createTenant;
+        this.setRateLimit = setRateLimit;
         this.adminToken = adminToken.strip().getBytes(StandardCharsets.UTF_8);
+        this.clientAddresses = clientAddresses;
+        this.failures = failures;
     }
 
     @Post
@@ -83,8 +101,7 @@ public class AdminTenantController {
             return Problems.response(ErrorCode.NOT_FOUND, "No route matches POST /api/admin/tenants.", request);
         }
         if (!presentsAdminToken(request)) {
-            return Problems.response(ErrorCode.UNAUTHORIZED, UnauthorizedException.DETAIL, request)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"novabilling-admin\"");
+            return unauthorized(request);
         }
         var object = JsonFields.requireObject(JsonBodies.parse(body));
         Violations violations = new Violations();
@@ -99,7 +116,113 @@ public class AdminTenantController {
                 ApiKeyResponse.created(provisioned.apiKey())));
     }
 
+    @Patch("/{tenantId}")
+    @SecurityRequirements(@SecurityRequirement(name = AdminTenantController.ADMIN_TOKEN))
+    @Operation(operationId = "updateTenant", summary = "Set a tenant's rate limit (operators)",
+            description = "Gives every API key of the tenant its own token bucket: rateLimit.perSecond requests a "
+                    + "second sustained, bursts of rateLimit.burst; rateLimit null goes back to the service's "
+                    + "default (NOVABILLING_RATE_LIMIT_PER_SECOND / NOVABILLING_RATE_LIMIT_BURST). Applies from the "
+                    + "next request on this instance, within NOVABILLING_API_KEY_CACHE_TTL on others. Authenticated "
+                    + "by the operator token; answers 404 while none is configured.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RequestSchemas.UpdateTenant.class))),
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The tenant as stored",
+                            content = @Content(mediaType = "application/json",
+                                    schema = @Schema(implementation = TenantResponse.class))),
+                    @ApiResponse(responseCode = "404", description = "tenant_not_found, or not_found: no operator "
+                            + "token is configured",
+                            content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON,
+                                    schema = @Schema(implementation = Problem.class)))})
+    public HttpResponse<?> update(@Parameter(description = "Tenant id", example = "ten_01jq3v6x9c4m2k8d7f5h1n0p2r")
+                                  String tenantId,
+                                  @Parameter(hidden = true) HttpRequest<?> request,
+                                  @Parameter(hidden = true) @Body @Nullable byte[] body) {
+        if (adminToken.length == 0) {
+            return Problems.response(ErrorCode.NOT_FOUND, "No route matches PATCH /api/admin/tenants/{id}.", request);
+        }
+        if (!presentsAdminToken(request)) {
+            return unauthorized(request);
+        }
+        var object = JsonFields.requireObject(JsonBodies.parse(body));
+        Violations violations = new Violations();
+        JsonFields.rejectOtherFields(object, Set.of("rateLimit"), Set.of("id", "name", "defaultCurrency", "status",
+                "createdAt"), violations);
+        if (JsonFields.isAbsent(object, "rateLimit")) {
+            violations.add("rateLimit", JsonFields.IS_REQUIRED);
+        }
+        RateLimit rateLimit = JsonFields.isAbsent(object, "rateLimit") || JsonFields.isNull(object, "rateLimit")
+                ? null : rateLimit(object.get("rateLimit"), violations);
+        violations.throwIfAny();
+        TenantId id;
+        try {
+            id = new TenantId(tenantId);
+        } catch (RuntimeException invalid) {
+            return tenantNotFound(request);
+        }
+        return setRateLimit.setRateLimit(id, rateLimit)
+                .<HttpResponse<?>>map(tenant -> HttpResponse.ok(TenantResponse.from(tenant)))
+                .orElseGet(() -> tenantNotFound(request));
+    }
+
+    private static HttpResponse<?> tenantNotFound(HttpRequest<?> request) {
+        return Problems.response(ErrorCode.TENANT_NOT_FOUND, "No tenant has this id.", request);
+    }
+
+    private static RateLimit rateLimit(JsonNode node, Violations violations) {
+        if (!node.isObject()) {
+            violations.add("rateLimit", JsonFields.MUST_BE_AN_OBJECT);
+            return null;
+        }
+        Violations unknown = new Violations();
+        JsonFields.rejectOtherFields(node, Set.of("perSecond", "burst"), Set.of(), unknown);
+        unknown.list().forEach(v -> violations.add("rateLimit." + v.field(), v.message()));
+        Long perSecond = wholeNumber(node, "perSecond", violations);
+        Long burst = wholeNumber(node, "burst", violations);
+        if (perSecond == null || burst == null) {
+            return null;
+        }
+        return violations.attempt(() -> new RateLimit(perSecond, burst));
+    }
+
+    private static Long wholeNumber(JsonNode object, String field, Violations violations) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            violations.add("rateLimit." + field, JsonFields.IS_REQUIRED);
+            return null;
+        }
+        if (!value.isNumber() || !isWhole(value.getNumberValue())) {
+            violations.add("rateLimit." + field, "must be a whole number");
+            return null;
+        }
+        return value.getNumberValue().longValue();
+    }
+
+    private static boolean isWhole(Number number) {
+        try {
+            new BigDecimal(number.toString()).toBigIntegerExact().longValueExact();
+            return true;
+        } catch (ArithmeticException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** 401, counted against the caller's address by the authentication-failure throttle. */
+    private HttpResponse<?> unauthorized(HttpRequest<?> request) {
+        failures.recordFailure(clientAddresses.of(request));
+        return Problems.response(ErrorCode.UNAUTHORIZED, UnauthorizedException.DETAIL, request)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"novabilling-admin\"");
+    }
+
+    /** An address that failed too often is refused before its token is even compared. */
     private boolean presentsAdminToken(HttpRequest<?> request) {
+        failures.retryAfterSeconds(clientAddresses.of(request)).ifPresent(seconds -> {
+            throw ThrottledException.tooManyFailedAuthentications(seconds);
+        });
+        return matchesAdminToken(request);
+    }
+
+    private boolean matchesAdminToken(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
@@ -115,10 +238,25 @@ public class AdminTenantController {
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "Kampala Tech Ltd") String name,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "UGX") String defaultCurrency,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"active", "suspended"}) String status,
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt) {
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
+            @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true,
+                    description = "The tenant's own limit per API key; null: the service's default") RateLimitBody rateLimit) {
         static TenantResponse from(Tenant tenant) {
             return new TenantResponse(tenant.id().value(), tenant.name(), tenant.defaultCurrency().value(),
-                    tenant.status().wireName(), Timestamps.format(tenant.createdAt()));
+                    tenant.status().wireName(), Timestamps.format(tenant.createdAt()),
+                    tenant.rateLimit().map(RateLimitBody::from).orElse(null));
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "RateLimit", description = "A token bucket per API key, per instance of the service")
+    public record RateLimitBody(
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "100000", example = "100",
+                    description = "Requests a second, sustained") long perSecond,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "1000000", example = "200",
+                    description = "Requests at once after a pause (the bucket's size)") long burst) {
+        static RateLimitBody from(RateLimit limit) {
+            return new RateLimitBody(limit.perSecond(), limit.burst());
         }
     }
 

@@ -1,17 +1,17 @@
 package com.novabilling.adapter.in.rest.access;
 
-import com.novabilling.adapter.in.rest.error.ErrorCode;
 import com.novabilling.adapter.in.rest.error.ForbiddenException;
-import com.novabilling.adapter.in.rest.error.Problems;
+import com.novabilling.adapter.in.rest.error.ThrottledException;
 import com.novabilling.adapter.in.rest.error.UnauthorizedException;
+import com.novabilling.adapter.in.rest.protection.AuthFailureThrottle;
+import com.novabilling.adapter.in.rest.protection.ClientAddresses;
+import com.novabilling.adapter.in.rest.protection.RateLimiter;
 import com.novabilling.application.port.in.access.AuthenticateApiKeyQuery;
 import com.novabilling.application.port.in.access.AuthenticatedKey;
 import com.novabilling.domain.access.Scope;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -21,12 +21,15 @@ import io.micronaut.web.router.RouteAttributes;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Every {@code /api} route but the public ones needs {@code Authorization: Bearer <secret>}. Missing,
  * malformed, unknown, revoked and expired keys all get the same 401; a valid key without the scope the
  * route declares ({@link RequiresScope}) gets a 403 naming the scope. On success the request carries the
- * {@link ApiPrincipal}. Key lookups are cached by the application service, so the database is not on the
+ * {@link ApiPrincipal}. Failed authentications are throttled per client address ({@link AuthFailureThrottle})
+ * and requests are rate-limited per key ({@link RateLimiter}). Errors are thrown, and answered by the one
+ * error mapping. Key lookups are cached by the application service, so the database is not on the
  * hot path.
  */
 @ServerFilter("/api/**")
@@ -38,9 +41,16 @@ public final class AuthenticationFilter implements Ordered {
     private static final String BEARER = "Bearer ";
 
     private final AuthenticateApiKeyQuery authenticator;
+    private final ClientAddresses clientAddresses;
+    private final AuthFailureThrottle failures;
+    private final RateLimiter rateLimiter;
 
-    public AuthenticationFilter(AuthenticateApiKeyQuery authenticator) {
+    public AuthenticationFilter(AuthenticateApiKeyQuery authenticator, ClientAddresses clientAddresses,
+                                AuthFailureThrottle failures, RateLimiter rateLimiter) {
         this.authenticator = authenticator;
+        this.clientAddresses = clientAddresses;
+        this.failures = failures;
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -48,27 +58,40 @@ public final class AuthenticationFilter implements Ordered {
         return ServerFilterPhase.SECURITY.order();
     }
 
+    /**
+     * In this order: an address with too many recent failures is refused (429) before any lookup; the key
+     * is looked up (401, counted as a failure, when it is not valid); the key's rate limit is charged (429,
+     * nothing executed, when used up); the route's scope is checked (403).
+     */
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    public HttpResponse<?> authenticate(HttpRequest<?> request) {
+    public void authenticate(HttpRequest<?> request) {
         String path = request.getPath();
         if (PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {
-            return null;
+            return;
+        }
+        String address = clientAddresses.of(request);
+        OptionalLong blocked = failures.retryAfterSeconds(address);
+        if (blocked.isPresent()) {
+            throw ThrottledException.tooManyFailedAuthentications(blocked.getAsLong());
         }
         Optional<AuthenticatedKey> key = bearerToken(request).flatMap(authenticator::authenticate);
         if (key.isEmpty()) {
-            return Problems.response(ErrorCode.UNAUTHORIZED, UnauthorizedException.DETAIL, request)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"novabilling\"");
+            failures.recordFailure(address);
+            throw new UnauthorizedException();
         }
         ApiPrincipal principal = new ApiPrincipal(key.get().tenantId(), key.get().keyId().value(), key.get().scopes());
         request.setAttribute(ApiPrincipal.ATTRIBUTE, principal);
+        RateLimiter.Decision decision = rateLimiter.consume(key.get().keyId().value(), key.get().rateLimit().orElse(null));
+        request.setAttribute(RateLimiter.Decision.ATTRIBUTE, decision);
+        if (!decision.allowed()) {
+            throw ThrottledException.rateLimited(decision.retryAfterSeconds());
+        }
         Optional<Scope> required = RouteAttributes.getRouteMatch(request)
                 .flatMap(match -> match.getAnnotationMetadata().enumValue(RequiresScope.class, Scope.class));
         if (required.isPresent() && !principal.has(required.get())) {
-            return Problems.response(ErrorCode.FORBIDDEN, new ForbiddenException(required.get()).detail(), request);
+            throw new ForbiddenException(required.get());
         }
-        return null;
     }
 
     static Optional<String> bearerToken(HttpRequest<?> request) {

@@ -5,7 +5,8 @@ package com.novabilling.adapter.in.rest.error;
  * the problem's {@code detail} and is shown to the caller, so it never holds secrets or internals.
  */
 public abstract sealed class ApiException extends RuntimeException
-        permits UnauthorizedException, ForbiddenException, MalformedJsonException {
+        permits UnauthorizedException, ForbiddenException, MalformedJsonException, ThrottledException,
+        CorsOriginNotAllowedException {
 
     protected ApiException(String detail) {
         super(detail, null, false, false);

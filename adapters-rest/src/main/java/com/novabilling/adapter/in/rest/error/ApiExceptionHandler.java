@@ -8,7 +8,11 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
-/** The adapter's own errors: 401 {@code unauthorized}, 403 {@code forbidden}, 400 {@code malformed_json}. */
+/**
+ * The adapter's own errors: 401 {@code unauthorized}, 403 {@code forbidden} and {@code cors_origin_not_allowed},
+ * 400 {@code malformed_json}, 429 {@code rate_limited} and {@code too_many_failed_authentications} (with
+ * {@code Retry-After}).
+ */
 @Singleton
 @Produces(Problems.APPLICATION_PROBLEM_JSON)
 public final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<Problem>> {
@@ -18,6 +22,9 @@ public final class ApiExceptionHandler implements ExceptionHandler<ApiException,
         MutableHttpResponse<Problem> response = Problems.response(exception.errorCode(), exception.detail(), request);
         if (exception instanceof UnauthorizedException) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"novabilling\"");
+        }
+        if (exception instanceof ThrottledException throttled) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
         }
         return response;
     }

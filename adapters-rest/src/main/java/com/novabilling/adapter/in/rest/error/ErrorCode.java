@@ -16,8 +16,10 @@ public enum ErrorCode {
     BAD_REQUEST("bad_request", HttpStatus.BAD_REQUEST, "Bad request"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
+    CORS_ORIGIN_NOT_ALLOWED("cors_origin_not_allowed", HttpStatus.FORBIDDEN, "Origin not allowed"),
     NOT_FOUND("not_found", HttpStatus.NOT_FOUND, "Not found"),
     CUSTOMER_NOT_FOUND(CustomerNotFoundException.CODE, HttpStatus.NOT_FOUND, "Customer not found"),
+    TENANT_NOT_FOUND("tenant_not_found", HttpStatus.NOT_FOUND, "Tenant not found"),
     API_KEY_NOT_FOUND("api_key_not_found", HttpStatus.NOT_FOUND, "API key not found"),
     METHOD_NOT_ALLOWED("method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not_acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
@@ -26,6 +28,9 @@ public enum ErrorCode {
             "External id already in use"),
     PAYLOAD_TOO_LARGE("payload_too_large", HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    RATE_LIMITED("rate_limited", HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded"),
+    TOO_MANY_FAILED_AUTHENTICATIONS("too_many_failed_authentications", HttpStatus.TOO_MANY_REQUESTS,
+            "Too many failed authentications"),
     INTERNAL_ERROR("internal_error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     SERVICE_UNAVAILABLE("service_unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 

@@ -1,6 +1,7 @@
 package com.novabilling.adapter.in.rest.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.novabilling.adapter.in.rest.protection.SecurityHeaders;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -29,6 +30,7 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         // set here as well as by RequestIdFilter: requests Netty cannot decode (URL or headers too long) get
         // their error without passing any filter
         response.getHeaders().set(RequestIds.HEADER, requestId);
+        SecurityHeaders.apply(context.getRequest().getPath(), response.getHeaders());
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return (MutableHttpResponse<Problem>) response;
         }

@@ -29,6 +29,9 @@ import java.lang.annotation.Target;
         content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "415", description = "unsupported_media_type: the body is not JSON",
         content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "rate_limited: this API key is over its rate limit, or "
+        + "too_many_failed_authentications: this address failed to authenticate too often; retry after Retry-After seconds",
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "500", description = "internal_error: a bug; quote the requestId",
         content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "service_unavailable: the database is unreachable; retry after Retry-After seconds",

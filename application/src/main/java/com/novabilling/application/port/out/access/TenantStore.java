@@ -1,5 +1,6 @@
 package com.novabilling.application.port.out.access;
 
+import com.novabilling.domain.access.RateLimit;
 import com.novabilling.domain.access.Tenant;
 import com.novabilling.domain.shared.TenantId;
 
@@ -13,4 +14,7 @@ public interface TenantStore {
     Optional<Tenant> find(TenantId tenantId);
 
     boolean anyExists();
+
+    /** Sets ({@code rateLimit} null: clears) the tenant's own rate limit; false when no such tenant. */
+    boolean updateRateLimit(TenantId tenantId, RateLimit rateLimit);
 }

@@ -1,0 +1,30 @@
+package com.novabilling.domain.access;
+
+import com.novabilling.domain.shared.DomainValidationException;
+import com.novabilling.domain.shared.Violation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A token bucket: {@code perSecond} requests a second sustained, bursts of up to {@code burst} requests. Per
+ * API key and per instance of the service.
+ */
+public record RateLimit(long perSecond, long burst) {
+
+    public static final long MAX_PER_SECOND = 100_000;
+    public static final long MAX_BURST = 1_000_000;
+
+    public RateLimit {
+        List<Violation> violations = new ArrayList<>();
+        if (perSecond < 1 || perSecond > MAX_PER_SECOND) {
+            violations.add(new Violation("rateLimit.perSecond", "must be between 1 and " + MAX_PER_SECOND));
+        }
+        if (burst < 1 || burst > MAX_BURST) {
+            violations.add(new Violation("rateLimit.burst", "must be between 1 and " + MAX_BURST));
+        }
+        if (!violations.isEmpty()) {
+            throw new DomainValidationException(violations);
+        }
+    }
+}

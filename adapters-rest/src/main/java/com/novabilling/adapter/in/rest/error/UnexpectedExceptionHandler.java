@@ -10,9 +10,13 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.sql.SQLException;
+
 /**
  * Anything no other handler claims (Micronaut's own exceptions keep their more specific handlers): 500
  * {@code internal_error}. The caller gets the request id and nothing internal; the log gets the stack trace.
+ * A lost client connection is no bug: one short INFO line, no stack trace.
  */
 @Singleton
 @Produces(Problems.APPLICATION_PROBLEM_JSON)
@@ -36,9 +40,31 @@ public final class UnexpectedExceptionHandler implements ExceptionHandler<Except
             return Problems.response(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL, request)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
+        if (isClientConnectionProblem(exception)) {
+            // an aborted upload or a reset connection: the client's doing, and nobody reads the answer
+            LOG.info("Connection lost reading {} {} (request id {}): {}", request.getMethodName(), request.getPath(),
+                    requestId, exception.getClass().getSimpleName());
+            return Problems.response(ErrorCode.BAD_REQUEST, "The request was not received completely.", request);
+        }
         LOG.error("Unexpected error answering {} {} (request id {})", request.getMethodName(),
                 request.getPath(), requestId, exception);
         return Problems.response(ErrorCode.INTERNAL_ERROR, DETAIL, request);
+    }
+
+    /**
+     * The client's connection failed while its request was read or answered (closed mid-body, reset, broken
+     * pipe): an {@link IOException} in the cause chain that does not come from the database driver (those are
+     * wrapped in an {@link SQLException} or classified as {@link StoreUnavailableException} before).
+     */
+    static boolean isClientConnectionProblem(Throwable exception) {
+        boolean io = false;
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                return false;
+            }
+            io |= t instanceof IOException;
+        }
+        return io;
     }
 
     /**

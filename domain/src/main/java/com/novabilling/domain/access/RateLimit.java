@@ -17,14 +17,24 @@ public record RateLimit(long perSecond, long burst) {
 
     public RateLimit {
         List<Violation> violations = new ArrayList<>();
-        if (perSecond < 1 || perSecond > MAX_PER_SECOND) {
-            violations.add(new Violation("rateLimit.perSecond", "must be between 1 and " + MAX_PER_SECOND));
-        }
-        if (burst < 1 || burst > MAX_BURST) {
-            violations.add(new Violation("rateLimit.burst", "must be between 1 and " + MAX_BURST));
-        }
+        violations.addAll(perSecondViolations(perSecond));
+        violations.addAll(burstViolations(burst));
         if (!violations.isEmpty()) {
             throw new DomainValidationException(violations);
         }
+    }
+
+    /** What is wrong with {@code perSecond} on its own (empty: nothing). */
+    public static List<Violation> perSecondViolations(long perSecond) {
+        return perSecond < 1 || perSecond > MAX_PER_SECOND
+                ? List.of(new Violation("rateLimit.perSecond", "must be between 1 and " + MAX_PER_SECOND))
+                : List.of();
+    }
+
+    /** What is wrong with {@code burst} on its own (empty: nothing). */
+    public static List<Violation> burstViolations(long burst) {
+        return burst < 1 || burst > MAX_BURST
+                ? List.of(new Violation("rateLimit.burst", "must be between 1 and " + MAX_BURST))
+                : List.of();
     }
 }

@@ -16,6 +16,7 @@ import com.novabilling.adapter.in.rest.protection.AuthFailureThrottle;
 import com.novabilling.adapter.in.rest.protection.ClientAddresses;
 import com.novabilling.domain.access.RateLimit;
 import com.novabilling.domain.shared.TenantId;
+import com.novabilling.domain.shared.Violation;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.json.tree.JsonNode;
 import com.novabilling.domain.access.Tenant;
@@ -49,6 +50,8 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -179,10 +182,15 @@ public class AdminTenantController {
         unknown.list().forEach(v -> violations.add("rateLimit." + v.field(), v.message()));
         Long perSecond = wholeNumber(node, "perSecond", violations);
         Long burst = wholeNumber(node, "burst", violations);
-        if (perSecond == null || burst == null) {
-            return null;
+        List<Violation> wrong = new ArrayList<>();
+        if (perSecond != null) {
+            wrong.addAll(RateLimit.perSecondViolations(perSecond));
         }
-        return violations.attempt(() -> new RateLimit(perSecond, burst));
+        if (burst != null) {
+            wrong.addAll(RateLimit.burstViolations(burst));
+        }
+        wrong.forEach(v -> violations.add(v.field(), v.message()));
+        return perSecond == null || burst == null || !wrong.isEmpty() ? null : new RateLimit(perSecond, burst);
     }
 
     private static Long wholeNumber(JsonNode object, String field, Violations violations) {
@@ -239,8 +247,9 @@ public class AdminTenantController {
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "UGX") String defaultCurrency,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"active", "suspended"}) String status,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
-            @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true,
-                    description = "The tenant's own limit per API key; null: the service's default") RateLimitBody rateLimit) {
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "The tenant's own limit per API key; absent: the service's default applies")
+            RateLimitBody rateLimit) {
         static TenantResponse from(Tenant tenant) {
             return new TenantResponse(tenant.id().value(), tenant.name(), tenant.defaultCurrency().value(),
                     tenant.status().wireName(), Timestamps.format(tenant.createdAt()),

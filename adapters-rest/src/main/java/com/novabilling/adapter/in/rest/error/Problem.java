@@ -21,7 +21,8 @@ public record Problem(
         @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "400", maximum = "599", example = "400") int status,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "The request has 1 invalid field; see errors.") String detail,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "Stable machine code", allowableValues = {"validation_failed", "malformed_json",
-                "bad_request", "unauthorized", "forbidden", "not_found", "customer_not_found", "api_key_not_found",
+                "bad_request", "unauthorized", "forbidden", "cors_origin_not_allowed", "not_found", "customer_not_found",
+                "tenant_not_found", "api_key_not_found", "rate_limited", "too_many_failed_authentications",
                 "method_not_allowed", "not_acceptable", "customer_email_taken", "customer_external_id_taken",
                 "payload_too_large", "unsupported_media_type", "internal_error", "service_unavailable"})
         String code,

@@ -1,5 +1,6 @@
 package com.novabilling.adapter.in.rest.error;
 
+import com.novabilling.adapter.in.rest.protection.SecurityHeaders;
 import com.novabilling.domain.shared.Violation;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -49,8 +50,15 @@ public final class Problems {
                 .contentType(APPLICATION_PROBLEM_JSON_TYPE);
     }
 
+    /**
+     * Also sets {@code X-Request-Id} and the {@link SecurityHeaders}: errors raised before the filters that add
+     * them (a cross-origin request refused before routing) carry them too.
+     */
     public static MutableHttpResponse<Problem> response(ErrorCode code, String detail, HttpRequest<?> request) {
-        return response(problem(code, detail, RequestIds.of(request)));
+        MutableHttpResponse<Problem> response = response(problem(code, detail, RequestIds.of(request)));
+        response.getHeaders().set(RequestIds.HEADER, RequestIds.of(request));
+        SecurityHeaders.apply(request.getPath(), response.getHeaders());
+        return response;
     }
 
     /**

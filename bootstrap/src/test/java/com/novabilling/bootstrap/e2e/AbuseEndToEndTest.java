@@ -36,6 +36,8 @@ class AbuseEndToEndTest extends EndToEndTest {
     }
 
     private String secondKey;
+    private String burstKey;
+    private String quietKey;
 
     @Override
     public Map<String, String> getProperties() {
@@ -48,11 +50,17 @@ class AbuseEndToEndTest extends EndToEndTest {
     }
 
     @BeforeAll
-    void aSecondKeyOfTheSameTenant() {
+    void moreKeysOfTheSameTenant() {
+        secondKey = newKey("second");
+        burstKey = newKey("burst");
+        quietKey = newKey("quiet");
+    }
+
+    private String newKey(String name) {
         ApiResponse created = new ApiClient(server.getURI(), OPERATOR_KEY, json).post("/api/tenants/me/api-keys",
-                "{\"name\":\"second\",\"scopes\":[\"customers:read\",\"customers:write\"]}");
+                "{\"name\":\"" + name + "\",\"scopes\":[\"customers:read\",\"customers:write\"]}");
         assertThat(created.status()).isEqualTo(201);
-        secondKey = (String) created.object().get("secret");
+        return (String) created.object().get("secret");
     }
 
     /** A request as if from {@code address} (X-Forwarded-For from the trusted proxy 127.0.0.1). */
@@ -62,7 +70,7 @@ class AbuseEndToEndTest extends EndToEndTest {
 
     @Test
     void aKeyOverItsLimitGets429WithRetryAfterWhileAnotherKeyOfTheTenantIsServed() {
-        ApiClient first = new ApiClient(server.getURI(), OPERATOR_KEY, json);
+        ApiClient first = new ApiClient(server.getURI(), burstKey, json);
         List<ApiResponse> served = new ArrayList<>();
         ApiResponse refused = null;
         String refusedEmail = null;
@@ -95,7 +103,7 @@ class AbuseEndToEndTest extends EndToEndTest {
         assertThat(Long.parseLong(refused.header("RateLimit-Reset"))).isBetween(1L, 5L);
         assertThat(refused.object().get("requestId")).isEqualTo(refused.header("X-Request-Id"));
 
-        ApiResponse other = send(new ApiClient(server.getURI(), secondKey, json), "192.0.2.1", "GET",
+        ApiResponse other = send(new ApiClient(server.getURI(), quietKey, json), "192.0.2.1", "GET",
                 "/api/customers?email=" + refusedEmail, null);
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.header("RateLimit-Limit")).isEqualTo("5");

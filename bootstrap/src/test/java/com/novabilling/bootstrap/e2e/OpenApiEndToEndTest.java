@@ -89,7 +89,10 @@ class OpenApiEndToEndTest extends EndToEndTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
-        assertThat(page.body()).contains("/api/openapi.yml").doesNotContain("https://").doesNotContain("http://");
+        assertThat(page.body()).contains("/api/reference/page/reference.js").doesNotContain("https://")
+                .doesNotContain("http://");
+        assertThat(api.withoutKey().get("/api/reference/page/reference.js").body()).contains("/api/openapi.yml")
+                .doesNotContain("https://").doesNotContain("http://");
         for (String asset : List.of("/api/reference/assets/swagger-ui-bundle.js", "/api/reference/assets/swagger-ui.css")) {
             ApiResponse response = api.withoutKey().get(asset);
             assertThat(response.status()).as(asset).isEqualTo(200);

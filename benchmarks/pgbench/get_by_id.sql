@@ -1,4 +1,4 @@
--- GET /api/customers/{id}: PostgresCustomerStore.findView, one statement, binds (tenant, id).
+-- GET /api/customers/{id}: PostgresCustomerReadModel.findView, one statement, binds (tenant, id).
 -- The id comes from the sample in bench.ids (the same ids wrk draws from): one extra primary-key lookup.
 -- Variables: tenant, ids_count (-D).
 \set n random(1, :ids_count)

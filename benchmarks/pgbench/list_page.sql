@@ -1,4 +1,4 @@
--- GET /api/customers?page=P&limit=L (no filter): PostgresCustomerStore.list. The page query for L + 1
+-- GET /api/customers?page=P&limit=L (no filter): PostgresCustomerReadModel.list. The page query for L + 1
 -- rows -- from offset 1,000 on its keys first (index-only scan), then the rows; more than L rows came
 -- back, so the bounded count (at most 1,001 rows); past 1,000, EXPLAIN for the estimate -- the same
 -- conditions as the app.

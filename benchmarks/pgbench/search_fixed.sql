@@ -1,4 +1,4 @@
--- GET /api/customers?search=<a common term>: PostgresCustomerStore.list (default sort createdAt desc,
+-- GET /api/customers?search=<a common term>: PostgresCustomerReadModel.list (default sort createdAt desc,
 -- page 1). A search first seeks its page among the 1,000 newest rows of the tenant, read lazily: a 1-in-30
 -- name fills the page after ~630 rows, so the term is common; the total is extrapolated from where the
 -- page ended and EXPLAIN's estimate of the tenant's rows -- the same statements as the app.

@@ -1,4 +1,4 @@
--- GET /api/customers?search=<5 random letters>: PostgresCustomerStore.list (default sort createdAt desc,
+-- GET /api/customers?search=<5 random letters>: PostgresCustomerReadModel.list (default sort createdAt desc,
 -- page 1). A search first seeks its page among the 1,000 newest rows of the tenant (read lazily); a random
 -- term matches none of them, so it is rare: a bounded count (at most 1,001 matches) and the page, both
 -- through the trigram indexes. The pattern ('%' || escaped term || '%') comes from bench.terms: one extra

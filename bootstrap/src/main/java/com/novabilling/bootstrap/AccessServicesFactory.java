@@ -19,7 +19,7 @@ import com.novabilling.application.service.access.RevokeApiKeyService;
 import com.novabilling.application.service.access.SetTenantRateLimitService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import com.novabilling.adapter.out.persistence.jdbc.TranslateStoreFailures;
+import com.novabilling.adapter.out.persistence.postgres.TranslateStoreFailures;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

@@ -1,10 +1,15 @@
 package com.novabilling.bootstrap;
 
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.Micronaut;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * Starts NovaBilling. With no database configured it first starts the embedded PostgreSQL
- * ({@link EmbeddedDatabaseDefault}); with {@code DATASOURCES_DEFAULT_URL} it uses that database.
+ * Starts NovaBilling on the adapter {@code NOVABILLING_PERSISTENCE} names ({@link Persistence}). On
+ * PostgreSQL with no database configured it first starts the embedded server ({@link EmbeddedDatabaseDefault});
+ * with {@code DATASOURCES_DEFAULT_URL} it uses that database. In memory it starts no database at all.
  */
 public final class Application {
 
@@ -12,9 +17,28 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        Persistence persistence = Persistence.chosen(env);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(Persistence.PROPERTY, persistence.environment());
+        if (persistence == Persistence.MEMORY) {
+            if (isSet(env.get("DATASOURCES_DEFAULT_URL")) || isSet(System.getProperty("datasources.default.url"))) {
+                throw new ConfigurationException("NOVABILLING_PERSISTENCE=memory and DATASOURCES_DEFAULT_URL are both set;"
+                        + " unset one of them");
+            }
+            // every start is empty: create the first tenant and print its key, as on a new embedded database
+            properties.put("novabilling.embedded-database", true);
+        } else {
+            properties.putAll(EmbeddedDatabaseDefault.startIfNoDatabaseConfigured(env));
+        }
         Micronaut.build(args)
                 .mainClass(Application.class)
-                .properties(EmbeddedDatabaseDefault.startIfNoDatabaseConfigured(System.getenv()))
+                .environments(persistence.environment())
+                .properties(properties)
                 .start();
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 }

@@ -15,7 +15,7 @@ import com.novabilling.application.service.customer.GetCustomerService;
 import com.novabilling.application.service.customer.ListCustomersService;
 import com.novabilling.application.service.customer.UpdateCustomerService;
 import io.micronaut.context.annotation.Factory;
-import com.novabilling.adapter.out.persistence.jdbc.TranslateStoreFailures;
+import com.novabilling.adapter.out.persistence.postgres.TranslateStoreFailures;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

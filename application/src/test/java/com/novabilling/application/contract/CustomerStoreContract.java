@@ -36,8 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What every customer store must do, run against the in-memory fake (application tests) and against
- * PostgreSQL (adapters-persistence tests), so the fake the service tests rely on tells the truth.
+ * What every customer store must do (the {@link CustomerRepository}, {@link CustomerReadModel} and
+ * {@link BillingRecords} out-ports), run against the PostgreSQL and the in-memory adapters
+ * (adapters-persistence tests) and against the application tests' fake, so the fake tells the truth.
+ * {@link #newTenant()} must return a tenant the store knows (both adapters refuse customers of unknown
+ * tenants). A new adapter extends this class in its tests; see README "Write your own adapter".
  */
 public abstract class CustomerStoreContract {
 
@@ -395,6 +398,69 @@ public abstract class CustomerStoreContract {
         assertThat(page.data()).isEmpty();
         assertThat(page.total()).isEqualTo(1);
         assertThat(page.hasMore()).isFalse();
+    }
+
+    @Test
+    void metadataComesBackInCodePointKeyOrderWithExactNumbers() {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("zeta", "last");
+        metadata.put("big", new BigDecimal("123456789012345678901234567890"));
+        metadata.put("fine", new BigDecimal("1234567890.12345678901234567891"));
+        metadata.put("tiny", new BigDecimal("0.00000000000000000001"));
+        metadata.put("\uD83D\uDE00", "U+1F600");
+        metadata.put("\uFB01", "U+FB01");
+        metadata.put("Alpha", false);
+        metadata.put("quote", "say \"hi\" \\ \u00e9");
+        Customer sarah = stored(aCustomer().in(tenant).withMetadata(metadata).build());
+
+        Metadata read = readModel().findView(tenant, sarah.id()).orElseThrow().customer().metadata();
+
+        assertThat(read.asMap().keySet()).containsExactly("Alpha", "big", "fine", "quote", "tiny", "zeta",
+                "\uFB01", "\uD83D\uDE00");
+        assertThat(read.asMap().get("big")).isEqualTo(new BigDecimal("123456789012345678901234567890"));
+        assertThat(read.asMap().get("fine")).isEqualTo(new BigDecimal("1234567890.12345678901234567891"));
+        assertThat(read.asMap().get("tiny")).isEqualTo(new BigDecimal("0.00000000000000000001"));
+        assertThat(read.asMap().get("quote")).isEqualTo("say \"hi\" \\ \u00e9");
+        assertThat(read).isEqualTo(sarah.metadata());
+        assertThat(List.copyOf(readModel().list(criteria().build()).data().get(0).customer().metadata().asMap().keySet()))
+                .isEqualTo(List.copyOf(read.asMap().keySet()));
+        assertThat(List.copyOf(repository().findForUpdate(tenant, sarah.id()).orElseThrow().metadata().asMap().keySet()))
+                .isEqualTo(List.copyOf(read.asMap().keySet()));
+    }
+
+    @Test
+    void namesSortByCodePointAndEmailsCompareByLowerCase() {
+        stored(aCustomer().in(tenant).withName("\uD83D\uDE00 Smile Ltd").withEmail("s@x.io").withExternalId("1").build());
+        stored(aCustomer().in(tenant).withName("\uFB01ne Foods").withEmail("f@x.io").withExternalId("2").build());
+        stored(aCustomer().in(tenant).withName("\u00c9mile Bakery").withEmail("\u00c9mile@x.io").withExternalId("3").build());
+        stored(aCustomer().in(tenant).withName("Zed").withEmail("z@x.io").withExternalId("4").build());
+        Customer shouting = aCustomer().in(tenant).withEmail("\u00e9MILE@X.IO").withExternalId("5").build();
+
+        assertThat(names(readModel().list(criteria().sortBy(CustomerSortField.NAME).sortOrder(SortOrder.ASC).build())))
+                .containsExactly("Zed", "\u00c9mile Bakery", "\uFB01ne Foods", "\uD83D\uDE00 Smile Ltd");
+        assertThatThrownBy(() -> repository().insert(shouting)).isInstanceOf(CustomerEmailTakenException.class);
+        assertThat(names(readModel().list(criteria().search("\u00e9MILE").build()))).containsExactly("\u00c9mile Bakery");
+        assertThat(names(readModel().list(criteria().email(Email.of("\u00e9mile@x.io")).build())))
+                .containsExactly("\u00c9mile Bakery");
+    }
+
+    @Test
+    void hasMoreAndTotalFollowThePages() {
+        for (int i = 0; i < 5; i++) {
+            stored(aCustomer().in(tenant).withEmail(i + "@x.io").withExternalId("e" + i)
+                    .createdAt(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i)).build());
+        }
+
+        CustomerPage first = readModel().list(criteria().limit(2).page(1).build());
+        CustomerPage last = readModel().list(criteria().limit(2).page(3).build());
+
+        assertThat(first.data()).hasSize(2);
+        assertThat(first.hasMore()).isTrue();
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.totalIsExact()).isTrue();
+        assertThat(last.data()).hasSize(1);
+        assertThat(last.hasMore()).isFalse();
+        assertThat(last.total()).isEqualTo(5);
     }
 
     private static List<String> ids(CustomerPage page) {

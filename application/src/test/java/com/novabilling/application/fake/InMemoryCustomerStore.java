@@ -180,11 +180,16 @@ public final class InMemoryCustomerStore implements CustomerRepository, Customer
         Comparator<Customer> byField = switch (field) {
             case CREATED_AT -> Comparator.comparing(Customer::createdAt);
             case UPDATED_AT -> Comparator.comparing(Customer::updatedAt);
-            case NAME -> Comparator.comparing(c -> c.name().value());
-            case EMAIL -> Comparator.comparing(c -> c.email().normalized());
+            case NAME -> (a, b) -> compareCodePoints(a.name().value(), b.name().value());
+            case EMAIL -> (a, b) -> compareCodePoints(a.email().normalized(), b.email().normalized());
         };
         Comparator<Customer> total = byField.thenComparing(c -> c.id().value());
         return direction == SortOrder.DESC ? total.reversed() : total;
+    }
+
+    /** PostgreSQL's binary order of UTF-8 text: by code point, not by UTF-16 unit. */
+    private static int compareCodePoints(String a, String b) {
+        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 
     private CustomerView view(Customer customer) {

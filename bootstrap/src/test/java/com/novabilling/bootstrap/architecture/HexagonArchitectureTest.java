@@ -28,7 +28,8 @@ class HexagonArchitectureTest {
         assertThat(production.containPackage("com.novabilling.domain.customer")).isTrue();
         assertThat(production.containPackage("com.novabilling.application.service.customer")).isTrue();
         assertThat(production.containPackage("com.novabilling.adapter.in.rest.customer")).isTrue();
-        assertThat(production.containPackage("com.novabilling.adapter.out.persistence.customer")).isTrue();
+        assertThat(production.containPackage("com.novabilling.adapter.out.persistence.postgres.customer")).isTrue();
+        assertThat(production.containPackage("com.novabilling.adapter.out.persistence.memory")).isTrue();
         assertThat(production.containPackage("com.novabilling.bootstrap")).isTrue();
     }
 
@@ -70,6 +71,31 @@ class HexagonArchitectureTest {
     @Test
     void persistenceAdapterUsesNoInPort() {
         check(HexagonRules.PERSISTENCE_ADAPTER_USES_NO_IN_PORT);
+    }
+
+    @Test
+    void memoryAdapterDoesNotDependOnPostgres() {
+        check(HexagonRules.MEMORY_ADAPTER_DOES_NOT_USE_POSTGRES);
+    }
+
+    @Test
+    void postgresAdapterDoesNotDependOnMemory() {
+        check(HexagonRules.POSTGRES_ADAPTER_DOES_NOT_USE_MEMORY);
+    }
+
+    @Test
+    void onlyBootstrapKnowsThePersistenceAdapters() {
+        check(HexagonRules.ONLY_BOOTSTRAP_KNOWS_THE_PERSISTENCE_ADAPTERS);
+    }
+
+    @Test
+    void persistenceAdaptersDoNotSelectThemselves() {
+        check(HexagonRules.PERSISTENCE_ADAPTERS_DO_NOT_SELECT_THEMSELVES);
+    }
+
+    @Test
+    void outPortImplementationsAreNotBeansOfTheirOwn() {
+        check(HexagonRules.OUT_PORT_IMPLEMENTATIONS_ARE_NOT_BEANS_OF_THEIR_OWN);
     }
 
     @Test

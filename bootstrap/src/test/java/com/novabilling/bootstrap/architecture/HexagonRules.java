@@ -1,5 +1,6 @@
 package com.novabilling.bootstrap.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 
 import com.tngtech.archunit.lang.CompositeArchRule;
@@ -23,6 +24,9 @@ final class HexagonRules {
     static final String PORTS = "com.novabilling.application.port..";
     static final String IN_PORTS = "com.novabilling.application.port.in..";
     static final String OUT_PORTS = "com.novabilling.application.port.out..";
+    static final String MEMORY = "com.novabilling.adapter.out.persistence.memory..";
+    static final String POSTGRES = "com.novabilling.adapter.out.persistence.postgres..";
+    static final String EMBEDDED_POSTGRES = "com.novabilling.adapter.out.persistence.embedded..";
 
     private HexagonRules() {
     }
@@ -76,4 +80,39 @@ final class HexagonRules {
     static final ArchRule PERSISTENCE_ADAPTER_USES_NO_IN_PORT = noClasses().that().resideInAPackage(PERSISTENCE)
             .should().dependOnClassesThat().resideInAPackage(IN_PORTS)
             .because("a store serves use cases, it does not drive them");
+
+    /** The in-memory adapter stands alone: nothing of PostgreSQL, JDBC or Micronaut Data's JDBC support. */
+    static final ArchRule MEMORY_ADAPTER_DOES_NOT_USE_POSTGRES = noClasses().that().resideInAPackage(MEMORY)
+            .should().dependOnClassesThat().resideInAnyPackage(POSTGRES, EMBEDDED_POSTGRES, "java.sql..",
+                    "javax.sql..", "org.postgresql..", "io.micronaut.data.jdbc..", "org.flywaydb..")
+            .because("the two persistence adapters never depend on each other (DESIGN.md section 1)");
+
+    static final ArchRule POSTGRES_ADAPTER_DOES_NOT_USE_MEMORY = noClasses().that()
+            .resideInAnyPackage(POSTGRES, EMBEDDED_POSTGRES)
+            .should().dependOnClassesThat().resideInAPackage(MEMORY)
+            .because("the two persistence adapters never depend on each other (DESIGN.md section 1)");
+
+    /** Only bootstrap picks an adapter: no other module names a persistence class. */
+    static final ArchRule ONLY_BOOTSTRAP_KNOWS_THE_PERSISTENCE_ADAPTERS = noClasses().that()
+            .resideOutsideOfPackages(BOOTSTRAP, PERSISTENCE)
+            .should().dependOnClassesThat().resideInAPackage(PERSISTENCE)
+            .because("the application knows ports only; bootstrap selects the adapter (NOVABILLING_PERSISTENCE)");
+
+    /**
+     * The adapters do not select themselves: no persistence class carries a condition or is a factory, and
+     * no class implementing an out-port is a bean of its own; bootstrap's factories create them.
+     */
+    static final ArchRule PERSISTENCE_ADAPTERS_DO_NOT_SELECT_THEMSELVES = noClasses().that().resideInAPackage(PERSISTENCE)
+            .should().beAnnotatedWith("io.micronaut.context.annotation.Requires")
+            .orShould().beAnnotatedWith("io.micronaut.context.annotation.Factory")
+            .orShould().beAnnotatedWith("io.micronaut.context.annotation.Primary")
+            .orShould().beAnnotatedWith("io.micronaut.context.annotation.Replaces")
+            .because("only bootstrap chooses which adapter runs");
+
+    static final ArchRule OUT_PORT_IMPLEMENTATIONS_ARE_NOT_BEANS_OF_THEIR_OWN = noClasses().that()
+            .resideInAPackage(PERSISTENCE).and().implement(JavaClass.Predicates.resideInAPackage(OUT_PORTS))
+            .should().beAnnotatedWith("jakarta.inject.Singleton")
+            .orShould().beAnnotatedWith("io.micronaut.context.annotation.Context")
+            .orShould().beAnnotatedWith("io.micronaut.context.annotation.Prototype")
+            .because("only bootstrap chooses which adapter runs: it creates the out-port implementations");
 }

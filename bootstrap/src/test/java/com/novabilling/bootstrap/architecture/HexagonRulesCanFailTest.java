@@ -6,6 +6,10 @@ import com.novabilling.adapter.in.rest.archfixture.RestClassUsingAnOutPort;
 import com.novabilling.adapter.out.persistence.archfixture.PersistenceClassCallingAService;
 import com.novabilling.adapter.out.persistence.archfixture.PersistenceClassUsingAnInPort;
 import com.novabilling.adapter.out.persistence.archfixture.PersistenceClassReachingIntoRest;
+import com.novabilling.adapter.out.persistence.memory.archfixture.MemoryClassReachingIntoPostgres;
+import com.novabilling.adapter.out.persistence.memory.archfixture.MemoryClassSelectingItself;
+import com.novabilling.adapter.out.persistence.postgres.archfixture.PostgresClassReachingIntoMemory;
+import com.novabilling.application.archfixture.ApplicationClassChoosingAnAdapter;
 import com.novabilling.application.archfixture.ApplicationClassUsingMicronaut;
 import com.novabilling.application.port.in.archfixture.InPortUsingAnOutPort;
 import com.novabilling.application.port.out.archfixture.OutPortReturningAnInPortType;
@@ -39,7 +43,7 @@ class HexagonRulesCanFailTest {
     @Test
     void restRuleCatchesAnAdapterCallingAnotherAdapter() {
         assertViolation(HexagonRules.REST_ADAPTER_DOES_NOT_USE_PERSISTENCE, RestClassReachingIntoPersistence.class,
-                "PostgresCustomerStore");
+                "PostgresCustomerRepository");
     }
 
     @Test
@@ -79,6 +83,36 @@ class HexagonRulesCanFailTest {
     void persistenceRuleCatchesAnInPort() {
         assertViolation(HexagonRules.PERSISTENCE_ADAPTER_USES_NO_IN_PORT, PersistenceClassUsingAnInPort.class,
                 "GetCustomerQuery");
+    }
+
+    @Test
+    void memoryRuleCatchesTheMemoryAdapterUsingPostgres() {
+        assertViolation(HexagonRules.MEMORY_ADAPTER_DOES_NOT_USE_POSTGRES, MemoryClassReachingIntoPostgres.class,
+                "PostgresCustomerRepository");
+    }
+
+    @Test
+    void postgresRuleCatchesThePostgresAdapterUsingMemory() {
+        assertViolation(HexagonRules.POSTGRES_ADAPTER_DOES_NOT_USE_MEMORY, PostgresClassReachingIntoMemory.class,
+                "MemoryStore");
+    }
+
+    @Test
+    void selectionRuleCatchesTheApplicationChoosingAnAdapter() {
+        assertViolation(HexagonRules.ONLY_BOOTSTRAP_KNOWS_THE_PERSISTENCE_ADAPTERS, ApplicationClassChoosingAnAdapter.class,
+                "MemoryCustomerStore");
+    }
+
+    @Test
+    void selectionRuleCatchesAnAdapterSelectingItself() {
+        assertViolation(HexagonRules.PERSISTENCE_ADAPTERS_DO_NOT_SELECT_THEMSELVES, MemoryClassSelectingItself.class,
+                "Requires");
+    }
+
+    @Test
+    void beanRuleCatchesAnOutPortImplementationThatIsABean() {
+        assertViolation(HexagonRules.OUT_PORT_IMPLEMENTATIONS_ARE_NOT_BEANS_OF_THEIR_OWN, MemoryClassSelectingItself.class,
+                "Singleton");
     }
 
     @Test

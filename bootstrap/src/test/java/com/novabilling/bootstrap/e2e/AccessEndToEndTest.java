@@ -3,7 +3,7 @@ package com.novabilling.bootstrap.e2e;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.novabilling.adapter.out.persistence.jdbc.Jdbc;
+import com.novabilling.adapter.out.persistence.testing.TestJdbc;
 import com.novabilling.bootstrap.e2e.ApiClient.ApiResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -42,7 +42,7 @@ class AccessEndToEndTest extends EndToEndTest {
     }
 
     @Inject
-    Jdbc jdbc;
+    TestJdbc jdbc;
 
     private final List<String> secretsSeen = new ArrayList<>();
     private String customerId;

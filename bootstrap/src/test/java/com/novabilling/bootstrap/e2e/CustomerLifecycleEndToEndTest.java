@@ -1,6 +1,6 @@
 package com.novabilling.bootstrap.e2e;
 
-import com.novabilling.adapter.out.persistence.jdbc.Jdbc;
+import com.novabilling.adapter.out.persistence.testing.TestJdbc;
 import com.novabilling.bootstrap.e2e.ApiClient.ApiResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CustomerLifecycleEndToEndTest extends EndToEndTest {
 
     @Inject
-    Jdbc jdbc;
+    TestJdbc jdbc;
 
     private String create(String email, String extra) {
         ApiResponse created = api.post("/api/customers", "{\"email\":\"" + email + "\",\"name\":\"Test Customer\"" + extra + "}");

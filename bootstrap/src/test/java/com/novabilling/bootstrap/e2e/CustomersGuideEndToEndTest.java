@@ -178,6 +178,31 @@ class CustomersGuideEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    @Order(9)
+    void everyAnswerShowsMetadataKeysInOneOrder() {
+        ApiResponse created = api.post("/api/customers", """
+                {"email": "order@kampaltech.ug", "name": "Key Order",
+                 "metadata": {"zeta": 1.50, "userId": "usr_1", "Plan": "gold", "\u00e9tage": 3, "accountType": "x"}}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = (String) created.object().get("id");
+        String expected = "{\"Plan\":\"gold\",\"accountType\":\"x\",\"userId\":\"usr_1\",\"zeta\":1.5,\"\u00e9tage\":3}";
+
+        assertThat(rawMetadata(created.body())).isEqualTo(expected);
+        assertThat(rawMetadata(api.get("/api/customers/" + id).body())).isEqualTo(expected);
+        assertThat(rawMetadata(api.get("/api/customers?email=order@kampaltech.ug").body())).isEqualTo(expected);
+        assertThat(rawMetadata(api.patch("/api/customers/" + id, "{\"name\": \"Key Order Two\"}").body()))
+                .isEqualTo(expected);
+        api.delete("/api/customers/" + id);
+    }
+
+    /** The metadata object exactly as written in a response body (metadata is flat: no nested braces). */
+    private static String rawMetadata(String body) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"metadata\":(\\{[^}]*\\})").matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        return m.group(1);
+    }
+
+    @Test
     @Order(8)
     void sarahIsGoneAfterwards() {
         ApiResponse get = api.get("/api/customers/" + sarahId);

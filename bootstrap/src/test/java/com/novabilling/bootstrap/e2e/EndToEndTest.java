@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Base of the end-to-end tests: the whole app on a random port, on a database of its own in the test
- * JVM's embedded PostgreSQL, with the operator key {@link #OPERATOR_KEY} for tenant {@code default}.
+ * JVM's embedded PostgreSQL (or, where a subclass overrides {@link #persistenceProperties()}, on the in-memory
+ * adapter), with the operator key {@link #OPERATOR_KEY} for tenant {@code default}.
  * Subclasses are {@code @MicronautTest(transactional = false)}: a test-managed transaction would hide the
  * rows a test inserts from the app's own connections.
  */
@@ -31,15 +32,27 @@ public abstract class EndToEndTest implements TestPropertyProvider {
 
     protected ApiClient api;
 
-    /** The name of this class's database in the test JVM's PostgreSQL. */
+    /** The name of this class's database in the test JVM's PostgreSQL (null in memory). */
     protected String databaseName;
+
+    /** Where the app keeps its data: by default a fresh database of the test JVM's embedded PostgreSQL. */
+    protected Map<String, String> persistenceProperties() {
+        Map<String, String> properties = new HashMap<>();
+        TestPostgres.freshDatabase().forEach((k, v) -> properties.put(k, String.valueOf(v)));
+        properties.put("novabilling.persistence", "postgres");
+        String url = properties.get("datasources.default.url");
+        databaseName = url.substring(url.lastIndexOf('/') + 1);
+        return properties;
+    }
+
+    /** The in-memory adapter instead: no datasource, no Flyway. */
+    protected static Map<String, String> inMemory() {
+        return new HashMap<>(Map.of("novabilling.persistence", "memory"));
+    }
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>();
-        TestPostgres.freshDatabase().forEach((k, v) -> properties.put(k, String.valueOf(v)));
-        String url = properties.get("datasources.default.url");
-        databaseName = url.substring(url.lastIndexOf('/') + 1);
+        Map<String, String> properties = new HashMap<>(persistenceProperties());
         properties.put("micronaut.server.port", "-1");
         properties.put("novabilling.bootstrap-api-key", OPERATOR_KEY);
         properties.put("novabilling.admin-token", ADMIN_TOKEN);

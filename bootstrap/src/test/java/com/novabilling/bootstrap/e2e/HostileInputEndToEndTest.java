@@ -5,7 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.novabilling.adapter.in.rest.error.UnexpectedExceptionHandler;
-import com.novabilling.adapter.out.persistence.jdbc.Jdbc;
+import com.novabilling.adapter.out.persistence.testing.TestJdbc;
 import com.novabilling.bootstrap.e2e.ApiClient.ApiResponse;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
@@ -65,7 +65,7 @@ class HostileInputEndToEndTest extends EndToEndTest {
             "io.micronaut", "com.fasterxml", OPERATOR_KEY);
 
     @Inject
-    Jdbc jdbc;
+    TestJdbc jdbc;
 
     private String existingId;
     private String otherId;

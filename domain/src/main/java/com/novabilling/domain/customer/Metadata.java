@@ -7,15 +7,20 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A flat set of key/value pairs the integrator attaches to a customer: at most 50 keys, keys of 1
  * to 40 characters, values a string (at most 500 characters), a number or a boolean. Numbers are
  * held as {@link BigDecimal} without trailing zeros ({@code 10}, {@code 1.5}), so equal numbers
- * are equal however they were written. Insertion order is kept.
+ * are equal however they were written. Keys are kept in one canonical order, by Unicode code point
+ * ({@link #KEY_ORDER}), whatever order they were given or stored in: every answer about a customer
+ * (create, update, read, list) shows its metadata the same way on any store (PostgreSQL's {@code jsonb}
+ * reorders keys; a map in memory would keep insertion order).
  */
 public final class Metadata {
 
@@ -30,6 +35,9 @@ public final class Metadata {
     private static final String BAD_NUMBER = "must be a number with at most " + MAX_PRECISION
             + " digits, at most " + MAX_SCALE + " of them after the decimal point";
     private static final Metadata EMPTY = new Metadata(Collections.emptyMap());
+
+    /** Keys by Unicode code point (the binary order of their UTF-8), so {@code "B" < "a" < "é" < "😀"}. */
+    public static final Comparator<String> KEY_ORDER = Metadata::compareCodePoints;
 
     private final Map<String, Object> values;
 
@@ -50,7 +58,7 @@ public final class Metadata {
         if (raw.size() > MAX_KEYS) {
             violations.add(new Violation(FIELD, "must have at most " + MAX_KEYS + " keys"));
         }
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> values = new TreeMap<>(KEY_ORDER);
         for (Map.Entry<String, ?> entry : raw.entrySet()) {
             String key = entry.getKey();
             if (!keyIsValid(key, violations)) {
@@ -64,10 +72,10 @@ public final class Metadata {
         if (!violations.isEmpty()) {
             throw new DomainValidationException(violations);
         }
-        return values.isEmpty() ? EMPTY : new Metadata(Collections.unmodifiableMap(values));
+        return values.isEmpty() ? EMPTY : new Metadata(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
     }
 
-    /** Unmodifiable, in insertion order; values are {@link String}, {@link Boolean} or {@link BigDecimal}. */
+    /** Unmodifiable, keys in {@link #KEY_ORDER}; values are {@link String}, {@link Boolean} or {@link BigDecimal}. */
     public Map<String, Object> asMap() {
         return values;
     }
@@ -89,6 +97,21 @@ public final class Metadata {
     @Override
     public String toString() {
         return "Metadata" + values;
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     private static boolean keyIsValid(String key, List<Violation> violations) {

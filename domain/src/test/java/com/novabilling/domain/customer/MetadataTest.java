@@ -38,7 +38,7 @@ class MetadataTest {
     }
 
     @Test
-    void keepsStringsBooleansAndNumbersInInsertionOrder() {
+    void keepsStringsBooleansAndNumbersWithKeysInCodePointOrder() {
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("plan", "gold");
         raw.put("vip", true);
@@ -49,11 +49,26 @@ class MetadataTest {
         Metadata metadata = Metadata.of(raw);
 
         assertThat(metadata.asMap()).containsExactly(
-                Map.entry("plan", "gold"),
-                Map.entry("vip", true),
-                Map.entry("seats", new BigDecimal("12")),
+                Map.entry("alpha", "first-letter-last"),
                 Map.entry("discount", new BigDecimal("0.15")),
-                Map.entry("alpha", "first-letter-last"));
+                Map.entry("plan", "gold"),
+                Map.entry("seats", new BigDecimal("12")),
+                Map.entry("vip", true));
+    }
+
+    @Test
+    void keyOrderIsByCodePointNotByUtf16Unit() {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("\uD83D\uDE00smile", "U+1F600, a surrogate pair in UTF-16");
+        raw.put("\uFB01le", "U+FB01, above the surrogates in UTF-16");
+        raw.put("\u00e9t\u00e9", "U+00E9");
+        raw.put("b", "lower case");
+        raw.put("B", "upper case");
+        raw.put("a10", "digits compare as text");
+        raw.put("a9", "digits compare as text");
+
+        assertThat(Metadata.of(raw).asMap().keySet()).containsExactly(
+                "B", "a10", "a9", "b", "\u00e9t\u00e9", "\uFB01le", "\uD83D\uDE00smile");
     }
 
     @Test

@@ -64,7 +64,7 @@ class CreateCustomerServiceTest {
         assertThat(stored.currency()).isEqualTo(CurrencyCode.of("UGX"));
         assertThat(stored.status()).isEqualTo(CustomerStatus.INACTIVE);
         assertThat(stored.metadata().asMap())
-                .containsExactly(Map.entry("userId", "usr_98765"), Map.entry("seats", new BigDecimal("12")),
+                .containsExactly(Map.entry("seats", new BigDecimal("12")), Map.entry("userId", "usr_98765"),
                         Map.entry("vip", true));
         assertThat(created.customer()).usingRecursiveComparison().isEqualTo(stored);
     }

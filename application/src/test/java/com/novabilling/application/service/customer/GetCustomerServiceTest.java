@@ -53,7 +53,7 @@ class GetCustomerServiceTest {
         assertThat(got.currency()).isEqualTo(CurrencyCode.of("UGX"));
         assertThat(got.status()).isEqualTo(CustomerStatus.ACTIVE);
         assertThat(got.metadata().asMap())
-                .containsExactly(Map.entry("userId", "usr_98765"), Map.entry("accountType", "business"));
+                .containsExactly(Map.entry("accountType", "business"), Map.entry("userId", "usr_98765"));
         assertThat(got.createdAt()).isEqualTo(CREATED);
         assertThat(got.updatedAt()).isEqualTo(CREATED);
     }

@@ -66,7 +66,7 @@ class UpdateCustomerServiceTest {
         assertThat(stored.currency()).isEqualTo(CurrencyCode.of("UGX"));
         assertThat(stored.status()).isEqualTo(CustomerStatus.ACTIVE);
         assertThat(stored.metadata().asMap())
-                .containsExactly(Map.entry("userId", "usr_98765"), Map.entry("accountType", "business"));
+                .containsExactly(Map.entry("accountType", "business"), Map.entry("userId", "usr_98765"));
         assertThat(stored.createdAt()).isEqualTo(CREATED);
         assertThat(stored.updatedAt()).isEqualTo(LATER_MILLIS);
         assertThat(view.customer()).usingRecursiveComparison().isEqualTo(stored);

@@ -68,8 +68,8 @@ class CustomerRequestsTest {
         assertThat(command.currency()).isEqualTo(CurrencyCode.of("UGX"));
         assertThat(command.status()).isEqualTo(CustomerStatus.INACTIVE);
         assertThat(command.metadata().asMap()).containsExactly(
-                entry("userId", "usr_98765"), entry("vip", true), entry("seats", new BigDecimal("10")),
-                entry("rate", new BigDecimal("1.5")));
+                entry("rate", new BigDecimal("1.5")), entry("seats", new BigDecimal("10")),
+                entry("userId", "usr_98765"), entry("vip", true));
     }
 
     @Test

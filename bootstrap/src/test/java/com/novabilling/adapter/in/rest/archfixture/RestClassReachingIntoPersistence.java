@@ -1,9 +1,9 @@
 package com.novabilling.adapter.in.rest.archfixture;
 
-import com.novabilling.adapter.out.persistence.customer.PostgresCustomerStore;
+import com.novabilling.adapter.out.persistence.postgres.customer.PostgresCustomerRepository;
 
 /** Deliberately couples the REST adapter to the persistence adapter (test fixture). */
 public class RestClassReachingIntoPersistence {
 
-    PostgresCustomerStore store;
+    PostgresCustomerRepository store;
 }

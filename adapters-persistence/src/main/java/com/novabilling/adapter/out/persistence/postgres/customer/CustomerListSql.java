@@ -1,0 +1,99 @@
+package com.novabilling.adapter.out.persistence.postgres.customer;
+
+import com.novabilling.application.port.shared.customer.CustomerListCriteria;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The filters and order of a customer list, as parts to put together for any table alias: {@link #where},
+ * {@link #orderBy} and the bind values {@link #params}. Only fixed SQL fragments chosen by enum go into
+ * the text; every value the caller gave is a bind parameter, and the search term is escaped so that
+ * {@code %}, {@code _} and {@code \} match themselves.
+ */
+final class CustomerListSql {
+
+    /** One condition, written for a given table alias, and its bind value. */
+    private record Condition(Function<String, String> sql, Object value) {
+    }
+
+    private final List<Condition> conditions;
+    private final Function<String, String> sortKey;
+    private final String direction;
+
+    private CustomerListSql(List<Condition> conditions, Function<String, String> sortKey, String direction) {
+        this.conditions = List.copyOf(conditions);
+        this.sortKey = sortKey;
+        this.direction = direction;
+    }
+
+    static CustomerListSql of(CustomerListCriteria c) {
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(new Condition(a -> a + ".tenant_id = ?", c.tenantId().value()));
+        if (c.status() != null) {
+            conditions.add(new Condition(a -> a + ".status = ?", c.status().wireName()));
+        }
+        if (c.country() != null) {
+            conditions.add(new Condition(a -> a + ".country = ?", c.country().value()));
+        }
+        if (c.currency() != null) {
+            conditions.add(new Condition(a -> a + ".currency = ?", c.currency().value()));
+        }
+        if (c.externalId() != null) {
+            conditions.add(new Condition(a -> a + ".external_id = ?", c.externalId().value()));
+        }
+        if (c.email() != null) {
+            conditions.add(new Condition(a -> "lower(" + a + ".email) = lower(?)", c.email().value()));
+        }
+        if (c.search() != null) {
+            conditions.add(new Condition(CustomerListSql::search, pattern(c.search())));
+        }
+        Function<String, String> key = switch (c.sortBy()) {
+            case CREATED_AT -> a -> a + ".created_at";
+            case UPDATED_AT -> a -> a + ".updated_at";
+            case NAME -> a -> a + ".name";
+            case EMAIL -> a -> "lower(" + a + ".email)";
+        };
+        String direction = switch (c.sortOrder()) {
+            case ASC -> " ASC";
+            case DESC -> " DESC";
+        };
+        return new CustomerListSql(conditions, key, direction);
+    }
+
+    /**
+     * A case-insensitive substring of name or email: {@code search_text} is {@code lower(name) || chr(1) ||
+     * lower(email)}, stored (migration V2), with a trigram index; the one bind value is the LIKE pattern.
+     */
+    static String search(String alias) {
+        return alias + ".search_text LIKE lower(?)";
+    }
+
+    /** {@code " WHERE "} and every condition on {@code alias}, joined by AND. */
+    String where(String alias) {
+        StringBuilder where = new StringBuilder(" WHERE ");
+        for (int i = 0; i < conditions.size(); i++) {
+            where.append(i == 0 ? "" : " AND ").append(conditions.get(i).sql().apply(alias));
+        }
+        return where.toString();
+    }
+
+    List<Object> params() {
+        return conditions.stream().map(Condition::value).toList();
+    }
+
+    /** The sort key, then the id as tie-break, both in the requested direction. */
+    String orderBy(String alias) {
+        return sortKey.apply(alias) + direction + ", " + alias + ".id" + direction;
+    }
+
+    /** The LIKE pattern of a search: the escaped term between two {@code %}. */
+    static String pattern(String search) {
+        return "%" + escapeLike(search) + "%";
+    }
+
+    static String escapeLike(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,54 @@
+package com.novabilling.adapter.out.persistence.testing;
+
+import com.novabilling.adapter.out.persistence.postgres.access.ApiKeyRowRepository;
+import com.novabilling.adapter.out.persistence.postgres.access.PostgresApiKeyStore;
+import com.novabilling.adapter.out.persistence.postgres.access.PostgresTenantStore;
+import com.novabilling.adapter.out.persistence.postgres.access.TenantRowRepository;
+import com.novabilling.adapter.out.persistence.postgres.billing.InvoiceRowRepository;
+import com.novabilling.adapter.out.persistence.postgres.billing.PostgresBillingRecords;
+import com.novabilling.adapter.out.persistence.postgres.billing.SubscriptionRowRepository;
+import com.novabilling.adapter.out.persistence.postgres.customer.CustomerRowRepository;
+import com.novabilling.adapter.out.persistence.postgres.customer.PostgresCustomerReadModel;
+import com.novabilling.adapter.out.persistence.postgres.customer.PostgresCustomerRepository;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+
+/**
+ * The PostgreSQL adapters on a database of their own in the test JVM's embedded server (migrated by Flyway),
+ * built as bootstrap builds them: over Micronaut Data's repositories and {@link JdbcOperations}.
+ */
+public final class PostgresAdapters implements AutoCloseable {
+
+    private final ApplicationContext context;
+    public final PostgresCustomerRepository customers;
+    public final PostgresCustomerReadModel readModel;
+    public final PostgresBillingRecords billing;
+    public final PostgresTenantStore tenants;
+    public final PostgresApiKeyStore keys;
+    public final TestJdbc sql;
+
+    private PostgresAdapters(ApplicationContext context) {
+        this.context = context;
+        customers = new PostgresCustomerRepository(context.getBean(CustomerRowRepository.class));
+        readModel = new PostgresCustomerReadModel(context.getBean(JdbcOperations.class));
+        billing = new PostgresBillingRecords(context.getBean(SubscriptionRowRepository.class),
+                context.getBean(InvoiceRowRepository.class));
+        tenants = new PostgresTenantStore(context.getBean(TenantRowRepository.class));
+        keys = new PostgresApiKeyStore(context.getBean(ApiKeyRowRepository.class));
+        sql = new TestJdbc(context.getBean(JdbcOperations.class));
+    }
+
+    /** Starts a context on a fresh, migrated database. */
+    public static PostgresAdapters onFreshDatabase() {
+        return new PostgresAdapters(ApplicationContext.run(TestPostgres.freshDatabase()));
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

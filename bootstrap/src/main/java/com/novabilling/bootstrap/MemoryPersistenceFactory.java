@@ -1,0 +1,54 @@
+package com.novabilling.bootstrap;
+
+import com.novabilling.adapter.out.persistence.memory.MemoryApiKeyStore;
+import com.novabilling.adapter.out.persistence.memory.MemoryBillingRecords;
+import com.novabilling.adapter.out.persistence.memory.MemoryCustomerStore;
+import com.novabilling.adapter.out.persistence.memory.MemoryStore;
+import com.novabilling.adapter.out.persistence.memory.MemoryTenantStore;
+import com.novabilling.adapter.out.persistence.memory.MemoryTransactionManager;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/**
+ * The out-ports in memory ({@code novabilling.persistence=memory}): no database, no Flyway, data kept until
+ * the process exits. {@link MemoryTransactionManager} serves the use cases' {@code @Transactional}.
+ */
+@Factory
+@Requires(property = Persistence.PROPERTY, value = "memory")
+class MemoryPersistenceFactory {
+
+    @Singleton
+    MemoryStore memoryStore() {
+        return new MemoryStore();
+    }
+
+    @Singleton
+    MemoryTransactionManager transactionManager(MemoryStore store) {
+        return new MemoryTransactionManager(store);
+    }
+
+    @Singleton
+    MemoryBillingRecords billingRecords(MemoryStore store, Clock clock) {
+        return new MemoryBillingRecords(store, clock);
+    }
+
+    /** Both the customers' repository and their read model. */
+    @Singleton
+    MemoryCustomerStore customerStore(MemoryStore store, MemoryBillingRecords billing) {
+        return new MemoryCustomerStore(store, billing);
+    }
+
+    /** Also the customers' {@code TenantDefaults}. */
+    @Singleton
+    MemoryTenantStore tenantStore(MemoryStore store) {
+        return new MemoryTenantStore(store);
+    }
+
+    @Singleton
+    MemoryApiKeyStore apiKeyStore(MemoryStore store) {
+        return new MemoryApiKeyStore(store);
+    }
+}

@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +27,8 @@ import java.util.regex.Pattern;
 /**
  * Customers as the API shows them (with their billing totals), read by hand-written SQL through
  * {@link JdbcOperations}: the tuned list and search planner and the EXPLAIN-based estimate are beyond what
- * Micronaut Data generates. Rows are read into {@link CustomerRow} by Micronaut Data and mapped by
- * {@link CustomerMapper}, like the writes.
+ * Micronaut Data generates. Rows are read into {@link CustomerRow} and mapped by {@link CustomerMapper}, like
+ * the writes.
  */
 public final class PostgresCustomerReadModel implements CustomerReadModel {
 
@@ -167,6 +169,22 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
                 rs -> estimatedRows(rs.getString(1))).get(0);
     }
 
+    /**
+     * The {@link #COLUMNS} of the current row as a {@link CustomerRow}, read by hand: Micronaut Data's
+     * {@code readEntity} builds a result mapper for every row, which a 21-row page pays 21 times.
+     */
+    private static CustomerRow row(ResultSet rs) throws SQLException {
+        return new CustomerRow(new CustomerKey(rs.getString("tenant_id"), rs.getString("id")),
+                rs.getString("external_id"), rs.getString("email"), rs.getString("name"), rs.getString("country"),
+                rs.getString("currency"), rs.getString("status"), rs.getString("metadata"),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     /** The top plan node's row estimate in {@code EXPLAIN (FORMAT JSON)} output. */
     static long estimatedRows(String explainJson) {
         Matcher m = PLAN_ROWS.matcher(explainJson);
@@ -200,7 +218,7 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
     }
 
     private CustomerView view(ResultSet rs) throws SQLException {
-        Customer customer = CustomerMapper.customer(jdbc.readEntity(rs, CustomerRow.class));
+        Customer customer = CustomerMapper.customer(row(rs));
         Money totalSpent = new Money(rs.getBigDecimal("total_spent"), customer.currency());
         return new CustomerView(customer, totalSpent, rs.getLong("active_subscriptions"));
     }

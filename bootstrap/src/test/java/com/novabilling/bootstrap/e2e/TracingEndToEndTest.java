@@ -64,6 +64,24 @@ class TracingEndToEndTest extends EndToEndTest {
         }
     }
 
+    @Test
+    void probesAndScrapesAreNotTraced() throws Exception {
+        assertThat(api.withoutKey().get("/health").status()).isEqualTo(200);
+        assertThat(api.withoutKey().get("/metrics").status()).isEqualTo(200);
+        assertThat(api.get("/api/customers").status()).isEqualTo(200);
+
+        serverSpanNamed("GET /api/customers");
+        assertThat(spans.getFinishedSpanItems()).extracting(SpanData::getName)
+                .noneMatch(name -> name.contains("/health") || name.contains("/metrics"));
+    }
+
+    private void serverSpanNamed(String name) throws InterruptedException {
+        for (int i = 0; i < 200 && spans.getFinishedSpanItems().stream().noneMatch(s -> s.getName().equals(name)); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(spans.getFinishedSpanItems()).extracting(SpanData::getName).contains(name);
+    }
+
     private SpanData serverSpan(String traceId) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             List<SpanData> found = spans.getFinishedSpanItems().stream()

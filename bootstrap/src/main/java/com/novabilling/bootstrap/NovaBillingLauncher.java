@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.BindException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,8 +21,8 @@ final class NovaBillingLauncher extends Micronaut {
 
     /** Whether the logs are JSON lines; an unknown value is refused. */
     static boolean jsonLogs(Map<String, String> env) {
-        String format = Optional.ofNullable(env.get(LOG_FORMAT)).map(String::strip).orElse("")
-                .toLowerCase(Locale.ROOT);
+        // exactly as logback.xml compares it
+        String format = Optional.ofNullable(env.get(LOG_FORMAT)).orElse("");
         return switch (format) {
             case "", "text" -> false;
             case "json" -> true;
@@ -45,7 +44,9 @@ final class NovaBillingLauncher extends Micronaut {
 
     @Override
     protected void handleStartupException(Environment environment, Throwable failure) {
-        Object port = environment == null ? "?" : environment.getProperty("micronaut.server.port", String.class).orElse("3000");
+        Object port = Optional.ofNullable(System.getProperty("micronaut.server.port"))
+                .or(() -> Optional.ofNullable(System.getenv("MICRONAUT_SERVER_PORT")))
+                .orElse("3000");
         bindFailure(failure, port).ifPresent(LOG::error);
         super.handleStartupException(environment, failure);
     }

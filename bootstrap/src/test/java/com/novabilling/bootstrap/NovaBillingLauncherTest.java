@@ -15,8 +15,9 @@ class NovaBillingLauncherTest {
         assertThat(NovaBillingLauncher.jsonLogs(Map.of("NOVABILLING_LOG_FORMAT", ""))).isFalse();
         assertThat(NovaBillingLauncher.jsonLogs(Map.of("NOVABILLING_LOG_FORMAT", "text"))).isFalse();
         assertThat(NovaBillingLauncher.jsonLogs(Map.of("NOVABILLING_LOG_FORMAT", "json"))).isTrue();
-        assertThat(NovaBillingLauncher.jsonLogs(Map.of("NOVABILLING_LOG_FORMAT", " JSON "))).isTrue();
         assertThatThrownBy(() -> NovaBillingLauncher.jsonLogs(Map.of("NOVABILLING_LOG_FORMAT", "xml")))
                 .hasMessage("NOVABILLING_LOG_FORMAT must be text or json, not 'xml'");
+        assertThatThrownBy(() -> NovaBillingLauncher.jsonLogs(Map.of("NOVABILLING_LOG_FORMAT", "JSON")))
+                .hasMessage("NOVABILLING_LOG_FORMAT must be text or json, not 'JSON'");
     }
 }

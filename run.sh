@@ -7,9 +7,10 @@ cd "$(dirname "$0")"
 jar=bootstrap/target/novabilling.jar
 if [ ! -f "$jar" ] || [ -n "$(find . \( -name target -o -name .novabilling -o -name .git -o -name node_modules \) -prune -o \( -name '*.java' -o -name '*.xml' -o -name '*.yml' -o -name '*.sql' \) -newer "$jar" -print -quit)" ]; then
   echo "Building $jar (first build: a few minutes, Maven downloads the dependencies once) ..." >&2
-  # one line per module as it builds, and any error; no colour codes
-  mvn -B -ntp -Dstyle.color=never -DskipTests package \
-    | grep --line-buffered -E '^\[INFO\] (Building [^j]|BUILD|Total time)|^\[ERROR\]' >&2
+  # one line per module as it builds, and any error; without the colour codes Maven's console library
+  # writes even in batch mode
+  mvn -B -ntp -Dstyle.color=never -DskipTests package 2>&1 \
+    | awk '{ gsub(/\033\[[0-9;]*m/, "") } /^\[INFO\] (Building [^j]|BUILD|Total time)|^\[ERROR\]/ { print; fflush() }' >&2
 fi
 # a small heap keeps RSS bounded (~250 MB under load); the serial collector suits a 2-core box
 exec java ${JAVA_OPTS:--XX:+UseSerialGC -Xms96m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k} -jar "$jar" "$@"

@@ -3,7 +3,8 @@ package com.novabilling.bootstrap;
 import com.novabilling.application.port.in.access.BootstrapAccessUseCase;
 import com.novabilling.domain.access.ApiKeySecret;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
@@ -14,13 +15,14 @@ import java.io.PrintStream;
 
 /**
  * Access at start-up. {@code NOVABILLING_BOOTSTRAP_API_KEY} makes sure the tenant {@code default} holds
- * that key with every scope. Without it, on the embedded database, a first tenant and key are created
- * when there is no tenant at all, and the key is printed once on the console (standard output, or standard
- * error when the logs are JSON lines; never through the logger). Both happen once the HTTP port is bound: a
- * start that cannot bind creates nothing, so the next start can still show a first key.
+ * that key with every scope, before the server takes requests (the operator knows that key, so a start
+ * that fails later loses nothing). Without it, on the embedded database, a first tenant and key are
+ * created when there is no tenant at all, and the key is printed once on the console (standard output, or
+ * standard error when the logs are JSON lines; never through the logger). That happens only once the HTTP
+ * port is bound: a start that cannot bind creates nothing, so the next start can still show a first key.
  */
 @Singleton
-final class AccessBootstrap implements ApplicationEventListener<ServerStartupEvent> {
+final class AccessBootstrap {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessBootstrap.class);
 
@@ -37,16 +39,19 @@ final class AccessBootstrap implements ApplicationEventListener<ServerStartupEve
         this.embeddedDatabase = embeddedDatabase;
     }
 
-    @Override
-    public void onApplicationEvent(ServerStartupEvent event) {
+    @EventListener
+    void ensureOperatorKey(StartupEvent event) {
         if (!bootstrapKey.isBlank()) {
             ApiKeySecret secret = ApiKeySecret.parse(bootstrapKey.strip()).orElseThrow(() -> new IllegalStateException(
                     "NOVABILLING_BOOTSTRAP_API_KEY must be sk_live_ or sk_test_ followed by 32 to 128 letters and digits"));
             bootstrap.ensureOperatorKey(secret);
             LOG.info("Bootstrap API key {} ensured for tenant 'default'", secret);
-            return;
         }
-        if (embeddedDatabase) {
+    }
+
+    @EventListener
+    void provisionFirstKey(ServerStartupEvent event) {
+        if (bootstrapKey.isBlank() && embeddedDatabase) {
             String customers = customersUrl(event.getSource());
             bootstrap.provisionFirstTenantIfNone().ifPresent(first -> console.printf("""
 

@@ -79,8 +79,10 @@ record EmbeddedCredentials(String superuserPassword, String servicePassword) {
         properties.setProperty("service.password", servicePassword);
         StringWriter text = new StringWriter();
         properties.store(text, "NovaBilling embedded PostgreSQL passwords (loopback only); keep this file private");
-        Path temporary = Files.createTempFile(dataDirectory, ".credentials", ".tmp",
-                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        // Windows has no POSIX permissions: there the file inherits the data directory's (the user's) ACL
+        Path temporary = dataDirectory.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(dataDirectory, ".credentials", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : Files.createTempFile(dataDirectory, ".credentials", ".tmp");
         Files.writeString(temporary, text.toString(), StandardCharsets.UTF_8);
         Files.move(temporary, file(dataDirectory), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

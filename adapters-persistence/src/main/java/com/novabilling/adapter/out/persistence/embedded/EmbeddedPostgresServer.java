@@ -29,6 +29,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -124,11 +125,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
             Optional<EmbeddedCredentials> stored = EmbeddedCredentials.read(dataDirectory);
             EmbeddedCredentials credentials = stored.orElseGet(() -> EmbeddedCredentials.generate(new SecureRandom()));
-            Path postgresBinary = binariesDir(workDir, archive).resolve("bin/postgres");
+            Path postgresBinary = binariesDir(workDir, archive).resolve("bin").resolve(platform.executable("postgres"));
             EmbeddedPostgres.Builder builder = builder(workDir, archive, dataDirectory, throwAway)
                     // zonky's own readiness check and admin connections log in as the superuser, by password
                     .setConnectConfig("password", credentials.superuserPassword())
-                    .setDataDirectoryCustomizer(dir -> lockDown(dir.toPath(), postgresBinary, credentials,
+                    .setDataDirectoryCustomizer(dir -> lockDown(dir.toPath(), postgresBinary, platform, credentials,
                             stored.isEmpty()));
             settings.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder.start();
@@ -166,9 +167,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** For tests that need a data directory as earlier versions left it (trust authentication). */
     static EmbeddedPostgres.Builder unlockedBuilder(Path dataDirectory) throws IOException {
+        EmbeddedPostgresPlatform platform = EmbeddedPostgresPlatform.current();
         Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "novabilling-embedded-pg");
-        byte[] archive = readArchive();
-        prepareBinaries(workDir, archive);
+        byte[] archive = readArchive(platform);
+        prepareBinaries(workDir, archive, platform);
         return builder(workDir, archive, dataDirectory, false);
     }
 
@@ -178,12 +180,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * fresh directory or one from a version that trusted local connections), gives the superuser its new
      * password in single-user mode (no network involved) before writing the credentials file.
      */
-    private static void lockDown(Path dataDirectory, Path postgresBinary, EmbeddedCredentials credentials,
+    private static void lockDown(Path dataDirectory, Path postgresBinary, EmbeddedPostgresPlatform platform,
+                                 EmbeddedCredentials credentials,
                                  boolean firstLockDown) {
         try {
             Files.writeString(dataDirectory.resolve("pg_hba.conf"), PG_HBA, StandardCharsets.US_ASCII);
             if (firstLockDown) {
-                runSingleUser(postgresBinary, dataDirectory,
+                runSingleUser(postgresBinary, platform, dataDirectory,
                         "ALTER ROLE " + SUPERUSER + " PASSWORD '" + credentials.superuserPassword() + "'",
                         credentials.superuserPassword());
                 credentials.write(dataDirectory);
@@ -194,13 +197,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static void runSingleUser(Path postgresBinary, Path dataDirectory, String statement, String secret)
-            throws IOException {
-        // PostgreSQL refuses uid 0: like the initdb/pg_ctl wrappers, root runs it in a user namespace
-        List<String> command = List.of("sh", "-c",
-                "if [ \"$(id -u)\" = \"0\" ]; then exec unshare --user \"$@\"; fi; exec \"$@\"", "sh",
-                postgresBinary.toString(), "--single", "-D", dataDirectory.toString(),
+    private static void runSingleUser(Path postgresBinary, EmbeddedPostgresPlatform platform, Path dataDirectory,
+                                      String statement, String secret) throws IOException {
+        List<String> postgres = List.of(postgresBinary.toString(), "--single", "-D", dataDirectory.toString(),
                 "-c", "listen_addresses=", "-c", "unix_socket_directories=", SUPERUSER);
+        List<String> command = new ArrayList<>();
+        if (platform.wrapsProgramsForRoot()) {
+            // PostgreSQL refuses uid 0: like the initdb/pg_ctl wrappers, root runs it in a user namespace
+            command.addAll(List.of("sh", "-c",
+                    "if [ \"$(id -u)\" = \"0\" ]; then exec unshare --user \"$@\"; fi; exec \"$@\"", "sh"));
+        }
+        command.addAll(postgres);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (var stdin = process.getOutputStream()) {
             stdin.write((statement + ";\n").getBytes(StandardCharsets.US_ASCII));

@@ -109,6 +109,21 @@ class CustomerLifecycleEndToEndTest extends EndToEndTest {
         assertThat(nothing.object()).isEqualTo(after);
     }
 
+    /** JSON merge patch: metadata absent keeps it, null clears it (like {}), a map replaces it whole. */
+    @Test
+    void patchKeepsMetadataWhenAbsentAndNullClearsIt() {
+        String id = create("meta@kampaltech.ug", ",\"metadata\":{\"plan\":\"gold\",\"seats\":5}");
+
+        ApiResponse renamed = api.patch("/api/customers/" + id, "{\"name\":\"Renamed\"}");
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.object().get("metadata")).isEqualTo(Map.of("plan", "gold", "seats", 5));
+
+        ApiResponse cleared = api.patch("/api/customers/" + id, "{\"metadata\":null}");
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.object().get("metadata")).isEqualTo(Map.of());
+        assertThat(cleared.object().get("name")).isEqualTo("Renamed");
+    }
+
     @Test
     void concurrentCreatesWithOneEmailGiveOneCustomer() throws Exception {
         int racers = 8;

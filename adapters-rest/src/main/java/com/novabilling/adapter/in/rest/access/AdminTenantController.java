@@ -26,19 +26,24 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotNull;
 import com.novabilling.adapter.in.rest.error.Problem;
 import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
+import com.novabilling.adapter.in.rest.openapi.ProblemExamples;
 import com.novabilling.adapter.in.rest.openapi.ProblemResponses;
 import com.novabilling.adapter.in.rest.openapi.RequestSchemas;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -65,7 +70,8 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
 @ApiResponse(responseCode = "404", description = "not_found: no operator token is configured",
-        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "not_found", value = ProblemExamples.NOT_FOUND)))
 @ProblemResponses
 public class AdminTenantController {
 
@@ -101,10 +107,11 @@ public class AdminTenantController {
     public HttpResponse<?> create(@Parameter(hidden = true) HttpRequest<?> request,
                                   @Parameter(hidden = true) @Body @Nullable byte[] body) {
         if (adminToken.length == 0) {
-            return Problems.response(ErrorCode.NOT_FOUND, "No route matches POST /api/admin/tenants.", request);
+            // off: answered exactly like a route that does not exist
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "admin endpoints are off");
         }
         if (!presentsAdminToken(request)) {
-            return unauthorized(request);
+            throw unauthorized(request);
         }
         var object = JsonFields.requireObject(JsonBodies.parse(body));
         Violations violations = new Violations();
@@ -136,16 +143,19 @@ public class AdminTenantController {
                     @ApiResponse(responseCode = "404", description = "tenant_not_found, or not_found: no operator "
                             + "token is configured",
                             content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON,
-                                    schema = @Schema(implementation = Problem.class)))})
+                                    schema = @Schema(implementation = Problem.class),
+                                    examples = @ExampleObject(name = "tenant_not_found",
+                                            value = ProblemExamples.TENANT_NOT_FOUND)))})
     public HttpResponse<?> update(@Parameter(description = "Tenant id", example = "ten_01jq3v6x9c4m2k8d7f5h1n0p2r")
                                   String tenantId,
                                   @Parameter(hidden = true) HttpRequest<?> request,
                                   @Parameter(hidden = true) @Body @Nullable byte[] body) {
         if (adminToken.length == 0) {
-            return Problems.response(ErrorCode.NOT_FOUND, "No route matches PATCH /api/admin/tenants/{id}.", request);
+            // off: answered exactly like a route that does not exist
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "admin endpoints are off");
         }
         if (!presentsAdminToken(request)) {
-            return unauthorized(request);
+            throw unauthorized(request);
         }
         var object = JsonFields.requireObject(JsonBodies.parse(body));
         Violations violations = new Violations();
@@ -216,10 +226,9 @@ public class AdminTenantController {
     }
 
     /** 401, counted against the caller's address by the authentication-failure throttle. */
-    private HttpResponse<?> unauthorized(HttpRequest<?> request) {
+    private UnauthorizedException unauthorized(HttpRequest<?> request) {
         failures.recordFailure(clientAddresses.of(request));
-        return Problems.response(ErrorCode.UNAUTHORIZED, UnauthorizedException.DETAIL, request)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"novabilling-admin\"");
+        return new UnauthorizedException(UnauthorizedException.ADMIN_REALM);
     }
 
     /** An address that failed too often is refused before its token is even compared. */
@@ -271,6 +280,6 @@ public class AdminTenantController {
 
     @Serdeable
     @Schema(name = "CreatedTenant")
-    public record CreatedTenantResponse(@Schema(requiredMode = RequiredMode.REQUIRED) TenantResponse tenant, @Schema(requiredMode = RequiredMode.REQUIRED) ApiKeyResponse apiKey) {
+    public record CreatedTenantResponse(@NotNull TenantResponse tenant, @NotNull ApiKeyResponse apiKey) {
     }
 }

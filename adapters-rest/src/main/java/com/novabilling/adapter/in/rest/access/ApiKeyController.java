@@ -20,12 +20,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import com.novabilling.adapter.in.rest.error.Problem;
 import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
+import com.novabilling.adapter.in.rest.openapi.ProblemExamples;
 import com.novabilling.adapter.in.rest.openapi.ProblemResponses;
 import com.novabilling.adapter.in.rest.openapi.RequestSchemas;
 import io.micronaut.http.MediaType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -38,7 +40,8 @@ import java.net.URI;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "api-keys")
 @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs",
-        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 @ProblemResponses
 public class ApiKeyController {
 
@@ -93,7 +96,8 @@ public class ApiKeyController {
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = ApiKeyResponse.class))),
                     @ApiResponse(responseCode = "404", description = "api_key_not_found",
-                            content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
+                            content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "api_key_not_found", value = ProblemExamples.API_KEY_NOT_FOUND)))})
     public ApiKeyResponse revoke(@Parameter(hidden = true) ApiPrincipal principal,
                                  @Parameter(description = "The key's id (key_...)") @PathVariable String id) {
         ApiKeyId keyId = ApiKeyId.parse(id).orElseThrow(() -> new ApiKeyNotFoundException(id));

@@ -29,11 +29,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import com.novabilling.adapter.in.rest.error.Problem;
 import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
+import com.novabilling.adapter.in.rest.openapi.ProblemExamples;
 import com.novabilling.adapter.in.rest.openapi.ProblemResponses;
 import com.novabilling.adapter.in.rest.openapi.RequestSchemas;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -51,7 +53,8 @@ import java.net.URI;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "customers")
 @ApiResponse(responseCode = "403", description = "forbidden: the key lacks the scope this operation needs",
-        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 @ProblemResponses
 public class CustomerController {
 
@@ -87,7 +90,8 @@ public class CustomerController {
                     @ApiResponse(responseCode = "201", description = "Created; Location names the new customer",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = CustomerResponse.class))),
-                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
+                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "customer_email_taken", value = ProblemExamples.EMAIL_TAKEN)))})
     public HttpResponse<CustomerResponse> create(@Parameter(hidden = true) ApiPrincipal principal,
             @Parameter(hidden = true) @Body @Nullable byte[] body) {
         CustomerResponse created = CustomerResponse.from(createCustomer.create(
@@ -102,7 +106,8 @@ public class CustomerController {
                     @ApiResponse(responseCode = "200", description = "The customer",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = CustomerResponse.class))),
-                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
+                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "customer_not_found", value = ProblemExamples.CUSTOMER_NOT_FOUND)))})
     public CustomerResponse get(@Parameter(hidden = true) ApiPrincipal principal,
             @Parameter(description = ID_DESCRIPTION, example = "cust_01jq3v6x9c4m2k8d7f5h1n0p2r") @PathVariable String id) {
         return CustomerResponse.from(getCustomer.get(principal.tenantId(), customerId(id)));
@@ -119,8 +124,10 @@ public class CustomerController {
                     @ApiResponse(responseCode = "200", description = "The updated customer",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = CustomerResponse.class))),
-                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
+                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "customer_not_found", value = ProblemExamples.CUSTOMER_NOT_FOUND))),
+                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "customer_email_taken", value = ProblemExamples.EMAIL_TAKEN)))})
     public CustomerResponse update(@Parameter(hidden = true) ApiPrincipal principal,
             @Parameter(description = ID_DESCRIPTION) @PathVariable String id,
             @Parameter(hidden = true) @Body @Nullable byte[] body) {
@@ -138,7 +145,8 @@ public class CustomerController {
                     @ApiResponse(responseCode = "200", description = "Deleted",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = DeletedCustomerResponse.class))),
-                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))})
+                    @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "customer_not_found", value = ProblemExamples.CUSTOMER_NOT_FOUND)))})
     public DeletedCustomerResponse delete(@Parameter(hidden = true) ApiPrincipal principal,
             @Parameter(description = ID_DESCRIPTION) @PathVariable String id) {
         return DeletedCustomerResponse.from(deleteCustomer.delete(principal.tenantId(), customerId(id)));

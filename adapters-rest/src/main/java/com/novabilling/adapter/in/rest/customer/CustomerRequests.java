@@ -67,9 +67,10 @@ public final class CustomerRequests {
     }
 
     /**
-     * An update request: only the fields present change. JSON {@code null} clears {@code externalId} and
-     * {@code country}, and is a violation for the fields a customer always has. {@code metadata} replaces the
-     * whole map ({@code {}} clears it). An empty object changes nothing.
+     * An update request: only the fields present change. JSON {@code null} clears {@code externalId},
+     * {@code country} and {@code metadata} (JSON merge patch: the customer then has none), and is a violation for
+     * the fields a customer always has a value of. {@code metadata} replaces the whole map ({@code {}} clears it
+     * too). An empty object changes nothing.
      */
     public static UpdateCustomerCommand toUpdateCommand(TenantId tenantId, CustomerId customerId, JsonNode body) {
         JsonNode object = JsonFields.requireObject(body);
@@ -81,12 +82,7 @@ public final class CustomerRequests {
         Change<CountryCode> country = change(object, COUNTRY, CountryCode::of, violations);
         CurrencyCode currency = replacement(object, CURRENCY, CurrencyCode::of, violations);
         CustomerStatus status = replacement(object, STATUS, CustomerStatus::fromWire, violations);
-        Metadata metadata = null;
-        if (JsonFields.isNull(object, METADATA)) {
-            violations.add(METADATA, JsonFields.MUST_NOT_BE_NULL);
-        } else {
-            metadata = metadata(object, violations);
-        }
+        Metadata metadata = JsonFields.isNull(object, METADATA) ? Metadata.empty() : metadata(object, violations);
         violations.throwIfAny();
         return new UpdateCustomerCommand(tenantId, customerId, email, name, externalId, country, currency, status,
                 metadata);

@@ -30,9 +30,7 @@ public record CustomerResponse(
         @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, description = "ISO 3166-1 alpha-2", example = "UG") String country,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "ISO 4217", example = "UGX") String currency,
         @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"active", "inactive"}) String status,
-        @Schema(requiredMode = RequiredMode.REQUIRED, additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
-                description = "Your key-value data: string, number and boolean values",
-                example = "{\"userId\": \"usr_98765\", \"accountType\": \"business\"}") Map<String, Object> metadata,
+        @Schema(requiredMode = RequiredMode.REQUIRED, ref = "#/components/schemas/Metadata") Map<String, Object> metadata,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "Lifetime amount paid (paid invoices), in the customer's currency, exact", example = "150000")
         BigDecimal totalSpent,
         @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", description = "Count of active subscriptions", example = "1") long activeSubscriptions,

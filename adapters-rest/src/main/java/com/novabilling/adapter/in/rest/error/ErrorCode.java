@@ -27,6 +27,7 @@ public enum ErrorCode {
     CUSTOMER_EXTERNAL_ID_TAKEN(CustomerExternalIdTakenException.CODE, HttpStatus.CONFLICT,
             "External id already in use"),
     PAYLOAD_TOO_LARGE("payload_too_large", HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Payload too large"),
+    URI_TOO_LONG("uri_too_long", HttpStatus.REQUEST_URI_TOO_LONG, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     RATE_LIMITED("rate_limited", HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded"),
     TOO_MANY_FAILED_AUTHENTICATIONS("too_many_failed_authentications", HttpStatus.TOO_MANY_REQUESTS,

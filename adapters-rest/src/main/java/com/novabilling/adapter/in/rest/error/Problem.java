@@ -20,11 +20,13 @@ public record Problem(
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "Validation failed") String title,
         @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "400", maximum = "599", example = "400") int status,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "The request has 1 invalid field; see errors.") String detail,
-        @Schema(requiredMode = RequiredMode.REQUIRED, description = "Stable machine code", allowableValues = {"validation_failed", "malformed_json",
-                "bad_request", "unauthorized", "forbidden", "cors_origin_not_allowed", "not_found", "customer_not_found",
-                "tenant_not_found", "api_key_not_found", "rate_limited", "too_many_failed_authentications",
-                "method_not_allowed", "not_acceptable", "customer_email_taken", "customer_external_id_taken",
-                "payload_too_large", "unsupported_media_type", "internal_error", "service_unavailable"})
+        @Schema(requiredMode = RequiredMode.REQUIRED, example = "validation_failed", description = """
+                Stable machine code, e.g. validation_failed, malformed_json, bad_request, unauthorized, forbidden, \
+                cors_origin_not_allowed, not_found, customer_not_found, tenant_not_found, api_key_not_found, \
+                rate_limited, too_many_failed_authentications, method_not_allowed, not_acceptable, \
+                customer_email_taken, customer_external_id_taken, payload_too_large, uri_too_long, \
+                unsupported_media_type, internal_error, service_unavailable. A string, not an enum: new codes may \
+                be added, and a client must not fail on one it does not know.""")
         String code,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "Also in the X-Request-Id header; quote it to support", example = "req_01jq3v6x9c4m2k8d7f5h1n0p2r")
         String requestId,

@@ -5,6 +5,10 @@ import com.novabilling.adapter.in.rest.protection.SecurityHeaders;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.netty.NettyHttpRequestBuilder;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -34,6 +38,9 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return (MutableHttpResponse<Problem>) response;
         }
+        if (response.code() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode() && requestLineTooLong(context.getRequest())) {
+            response.status(HttpStatus.REQUEST_URI_TOO_LONG);
+        }
         Problem problem = problemFor(response, context.getRootCause().orElse(null), requestId);
         return response.body(problem).contentType(Problems.APPLICATION_PROBLEM_JSON_TYPE);
     }
@@ -50,15 +57,16 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             case 405 -> Problems.problem(ErrorCode.METHOD_NOT_ALLOWED, methodNotAllowedDetail(response), requestId);
             case 406 -> Problems.problem(ErrorCode.NOT_ACCEPTABLE,
                     "This resource answers application/json only.", requestId);
-            // Netty answers an over-long URL or header block with the same 413 as an oversized body
             case 413 -> Problems.problem(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "The request is larger than this server accepts: its body, URL or headers are too long.",
+                    "The request is larger than this server accepts: its body or headers are too long.", requestId);
+            case 414 -> Problems.problem(ErrorCode.URI_TOO_LONG,
+                    "The request line is longer than this server accepts (4 KiB): shorten the path or query.",
                     requestId);
             case 415 -> Problems.problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Send the request body as JSON, with Content-Type: application/json.", requestId);
             default -> status >= 500
                     ? Problems.problem(status, ErrorCode.INTERNAL_ERROR.code(), ErrorCode.INTERNAL_ERROR.title(),
-                            UnexpectedExceptionHandler.DETAIL, requestId, null)
+                            ProblemExceptionHandler.DETAIL, requestId, null)
                     : other(status, requestId);
         };
     }
@@ -73,6 +81,19 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         }
         return Problems.problem(status, Problems.codeOf(known), known.getReason(), known.getReason() + ".",
                 requestId, null);
+    }
+
+    /**
+     * Micronaut answers every request Netty could not decode because a part was too long with 413, and passes
+     * no cause along; the Netty request it made still carries the decoder's failure, which tells an over-long
+     * request line (URL) from over-long headers.
+     */
+    static boolean requestLineTooLong(HttpRequest<?> request) {
+        if (!(request instanceof NettyHttpRequestBuilder netty)) {
+            return false;
+        }
+        DecoderResult result = netty.toHttpRequestWithoutBody().decoderResult();
+        return result != null && result.isFailure() && result.cause() instanceof TooLongHttpLineException;
     }
 
     private static String methodNotAllowedDetail(MutableHttpResponse<?> response) {

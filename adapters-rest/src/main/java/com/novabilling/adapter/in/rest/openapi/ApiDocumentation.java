@@ -1,6 +1,7 @@
 package com.novabilling.adapter.in.rest.openapi;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
@@ -23,7 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         `Authorization: Bearer sk_live_...`. Errors are RFC 9457 problem documents \
                         (`application/problem+json`) with a stable `code`.""",
                 license = @License(name = "Apache-2.0")),
-        servers = @Server(url = "http://localhost:3000", description = "A local NovaBilling"),
+        servers = @Server(url = "/", description = "The server this document was served from"),
         security = @SecurityRequirement(name = ApiDocumentation.BEARER),
         tags = {
                 @Tag(name = "customers", description = "The customers of your tenant"),
@@ -37,13 +38,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         bearerFormat = "sk_live_<40 base62 characters>",
         description = "An API key of your tenant. Create one with POST /api/tenants/me/api-keys.")
 @SecurityScheme(
-        name = "adminToken",
-        type = SecuritySchemeType.HTTP,
-        scheme = "bearer",
-        description = "The operator token NOVABILLING_ADMIN_TOKEN, for /api/admin only.")
+        name = ApiDocumentation.ADMIN_TOKEN,
+        type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER,
+        paramName = "Authorization",
+        description = """
+                The operator token NOVABILLING_ADMIN_TOKEN, for /api/admin only, sent as \
+                `Authorization: Bearer <token>`. An API-key scheme rather than a second bearer one, so that a \
+                generated client's setBearerToken sets the tenant key (bearerAuth) and the admin token is set \
+                apart (setApiKey with the prefix "Bearer").""")
 public final class ApiDocumentation {
 
     public static final String BEARER = "bearerAuth";
+    public static final String ADMIN_TOKEN = "adminToken";
     public static final String PROBLEM_JSON = "application/problem+json";
 
     private ApiDocumentation() {

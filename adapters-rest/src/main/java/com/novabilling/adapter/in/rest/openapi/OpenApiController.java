@@ -5,11 +5,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -20,11 +16,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * {@code GET /api/openapi.yml}, the OpenAPI document generated from the code at compile time, and
  * {@code GET /api/reference}, an interactive reference page over it whose assets come from the jar.
- * Both need no key. The texts are read once, at start-up.
+ * Both need no key. The texts are read once, at start-up. Their entries in the document are written in
+ * {@code src/main/openapi/additions.yml} (with {@code security: []}, which the annotations cannot say).
  */
 @Controller("/api")
 @Tag(name = "docs")
-@SecurityRequirements
+@Hidden
 public class OpenApiController {
 
     static final String DOCUMENT = "META-INF/swagger/openapi.yml";
@@ -36,18 +33,12 @@ public class OpenApiController {
 
     @Get("/openapi.yml")
     @Produces(YAML)
-    @Operation(operationId = "getOpenApiDocument", summary = "This OpenAPI document",
-            responses = @ApiResponse(responseCode = "200", description = "The document",
-                    content = @Content(mediaType = YAML, schema = @Schema(type = "string"))))
     public HttpResponse<String> openApi() {
         return HttpResponse.ok(document).contentType(YAML);
     }
 
     @Get("/reference")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(operationId = "getApiReference", summary = "Interactive reference page over this document",
-            responses = @ApiResponse(responseCode = "200", description = "An HTML page",
-                    content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string"))))
     public HttpResponse<String> reference() {
         return HttpResponse.ok(page).contentType(MediaType.TEXT_HTML_TYPE);
     }

@@ -45,7 +45,9 @@ public final class RequestSchemas {
     }
 
     @Schema(name = "UpdateCustomerRequest", additionalProperties = AdditionalPropertiesValue.FALSE,
-            description = "Only the fields present change. null clears externalId and country; it is refused for the others.")
+            description = """
+                    Only the fields present change: leave a field out to keep it. null clears externalId, country \
+                    and metadata; it is refused for email, name, currency and status.""")
     public record UpdateCustomer(
             @Schema(format = "email", maxLength = 254, example = "sarah@kampaltech.ug") String email,
             @Schema(minLength = 1, maxLength = 200, example = "Nakato Sarah Williams") String name,
@@ -53,7 +55,7 @@ public final class RequestSchemas {
             @Schema(pattern = "^[A-Za-z]{2}$", nullable = true, example = "UG") String country,
             @Schema(pattern = "^[A-Za-z]{3}$", example = "UGX") String currency,
             @Schema(allowableValues = {"active", "inactive"}) String status,
-            @Schema(maxProperties = 50, description = METADATA,
+            @Schema(maxProperties = 50, nullable = true, description = METADATA + " null clears it too (JSON merge patch).",
                     example = "{\"userId\": \"usr_98765\", \"accountType\": \"enterprise\", \"upgradeDate\": \"2025-03-01\"}")
             Map<String, MetadataValue> metadata) {
     }
@@ -63,8 +65,8 @@ public final class RequestSchemas {
             @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 100, example = "checkout service")
             String name,
             @ArraySchema(arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED,
-                    description = "At most the scopes of the key making the request"),
-                    minItems = 1, maxItems = 4, uniqueItems = true,
+                    description = "At most the scopes of the key making the request; a repeated scope counts once"),
+                    minItems = 1, maxItems = 8,
                     schema = @Schema(type = "string", allowableValues = {"customers:read", "customers:write",
                             "api_keys:read", "api_keys:write"}))
             List<String> scopes,

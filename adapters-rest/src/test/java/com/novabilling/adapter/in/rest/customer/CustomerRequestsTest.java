@@ -10,6 +10,7 @@ import com.novabilling.domain.customer.CurrencyCode;
 import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.customer.CustomerStatus;
 import com.novabilling.domain.customer.ExternalId;
+import com.novabilling.domain.customer.Metadata;
 import com.novabilling.domain.shared.DomainValidationException;
 import com.novabilling.domain.shared.TenantId;
 import com.novabilling.domain.shared.Violation;
@@ -244,7 +245,7 @@ class CustomerRequestsTest {
     }
 
     @Test
-    void nullIsAViolationForTheFieldsACustomerAlwaysHas() {
+    void nullIsAViolationForTheFieldsACustomerAlwaysHasAValueOf() {
         List<Violation> violations = violationsOf(() -> CustomerRequests.toUpdateCommand(TENANT, ID, json("""
                 {"email": null, "name": null, "currency": null, "status": null, "metadata": null}
                 """)));
@@ -253,8 +254,14 @@ class CustomerRequestsTest {
                 new Violation("email", "must not be null"),
                 new Violation("name", "must not be null"),
                 new Violation("currency", "must not be null"),
-                new Violation("status", "must not be null"),
-                new Violation("metadata", "must not be null"));
+                new Violation("status", "must not be null"));
+    }
+
+    @Test
+    void nullMetadataClearsItLikeAnEmptyObject() {
+        UpdateCustomerCommand command = CustomerRequests.toUpdateCommand(TENANT, ID, json("{\"metadata\": null}"));
+
+        assertThat(command.metadata()).isEqualTo(Metadata.empty());
     }
 
     @Test

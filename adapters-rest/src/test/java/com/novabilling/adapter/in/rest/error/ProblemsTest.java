@@ -20,7 +20,7 @@ class ProblemsTest {
 
     @Test
     void validationListsEveryViolation() {
-        Problem problem = DomainExceptionHandler.toProblem(new DomainValidationException(List.of(
+        Problem problem = ProblemExceptionHandler.toProblem(new DomainValidationException(List.of(
                 new Violation("email", "is required"), new Violation("metadata.plan", "must be a string"))), "req_1");
 
         assertThat(problem.status()).isEqualTo(400);
@@ -54,7 +54,7 @@ class ProblemsTest {
 
     @Test
     void otherProblemsCarryNoErrorList() {
-        Problem problem = DomainExceptionHandler.toProblem(new CustomerNotFoundException("x".repeat(100)), "req_1");
+        Problem problem = ProblemExceptionHandler.toProblem(new CustomerNotFoundException("x".repeat(100)), "req_1");
 
         assertThat(problem.status()).isEqualTo(404);
         assertThat(problem.code()).isEqualTo("customer_not_found");
@@ -64,9 +64,9 @@ class ProblemsTest {
 
     @Test
     void conflictsAre409WithTheirOwnCodes() {
-        assertThat(DomainExceptionHandler.toProblem(new CustomerEmailTakenException(Email.of("a@example.com")), "r"))
+        assertThat(ProblemExceptionHandler.toProblem(new CustomerEmailTakenException(Email.of("a@example.com")), "r"))
                 .extracting(Problem::status, Problem::code).containsExactly(409, "customer_email_taken");
-        assertThat(DomainExceptionHandler.toProblem(new CustomerExternalIdTakenException(ExternalId.of("e")), "r"))
+        assertThat(ProblemExceptionHandler.toProblem(new CustomerExternalIdTakenException(ExternalId.of("e")), "r"))
                 .extracting(Problem::status, Problem::code).containsExactly(409, "customer_external_id_taken");
     }
 
@@ -79,7 +79,7 @@ class ProblemsTest {
             }
         };
 
-        Problem problem = DomainExceptionHandler.toProblem(unknown, "r");
+        Problem problem = ProblemExceptionHandler.toProblem(unknown, "r");
 
         assertThat(problem).extracting(Problem::status, Problem::code, Problem::title)
                 .containsExactly(422, "plan_archived", "Plan archived");

@@ -1,0 +1,147 @@
+package com.novabilling.adapter.in.rest.error;
+
+import com.novabilling.application.port.shared.StoreUnavailableException;
+import com.novabilling.domain.access.ApiKeyNotFoundException;
+import com.novabilling.domain.access.ScopeNotHeldException;
+import com.novabilling.domain.customer.CustomerEmailTakenException;
+import com.novabilling.domain.customer.CustomerExternalIdTakenException;
+import com.novabilling.domain.customer.CustomerNotFoundException;
+import com.novabilling.domain.shared.DomainException;
+import com.novabilling.domain.shared.DomainValidationException;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.sql.SQLException;
+
+/**
+ * The error map: every exception that reaches the HTTP layer (from a controller, a filter or the binding of a
+ * request) and that Micronaut has no more specific handler for becomes a problem document here, and nowhere
+ * else. Controllers and filters throw; they never write an error body. The statuses Micronaut answers by
+ * itself (unknown route, wrong method, body too large...) get the same shape from
+ * {@link ProblemErrorResponseProcessor}.
+ *
+ * <ul>
+ * <li>the adapter's own {@link ApiException}s: 401 (with {@code WWW-Authenticate}), 403 (also
+ *     {@code cors_origin_not_allowed}), 400 {@code malformed_json}, 429 {@code rate_limited} and
+ *     {@code too_many_failed_authentications} (with {@code Retry-After});
+ * <li>the domain's errors: 400 {@code validation_failed} listing each violation, 404, 409, 403 for a scope
+ *     not held, and 422 with the domain's own code for one this map does not know yet;
+ * <li>the out-port's {@link StoreUnavailableException} (the persistence adapter classified it): 503 with
+ *     {@code Retry-After};
+ * <li>a lost client connection: 400, one INFO line, no stack trace;
+ * <li>anything else: 500 {@code internal_error}; the caller gets the request id, the log the stack trace.
+ * </ul>
+ */
+@Singleton
+@Produces(Problems.APPLICATION_PROBLEM_JSON)
+public final class ProblemExceptionHandler implements ExceptionHandler<Exception, HttpResponse<Problem>> {
+
+    public static final String DETAIL =
+            "An unexpected error occurred. Quote the request id when you contact support.";
+    public static final String UNAVAILABLE_DETAIL =
+            "The service cannot reach its database right now. Retry in a few seconds.";
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, Exception exception) {
+        String requestId = RequestIds.of(request);
+        if (exception instanceof ApiException api) {
+            MutableHttpResponse<Problem> response = Problems.response(
+                    Problems.problem(api.errorCode(), api.detail(), requestId));
+            if (api instanceof UnauthorizedException unauthorized) {
+                response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + unauthorized.realm() + "\"");
+            }
+            if (api instanceof ThrottledException throttled) {
+                response.header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+            }
+            return response;
+        }
+        if (exception instanceof DomainException domain) {
+            return Problems.response(toProblem(domain, requestId));
+        }
+        if (isStoreUnavailable(exception)) {
+            LOG.warn("Database unreachable answering {} {} (request id {}): {}", request.getMethodName(),
+                    request.getPath(), requestId, exception.toString());
+            return Problems.response(Problems.problem(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL, requestId))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        if (isClientConnectionProblem(exception)) {
+            // an aborted upload or a reset connection: the client's doing, and nobody reads the answer
+            LOG.info("Connection lost reading {} {} (request id {}): {}", request.getMethodName(), request.getPath(),
+                    requestId, exception.getClass().getSimpleName());
+            return Problems.response(Problems.problem(ErrorCode.BAD_REQUEST, "The request was not received completely.",
+                    requestId));
+        }
+        LOG.error("Unexpected error answering {} {} (request id {})", request.getMethodName(), request.getPath(),
+                requestId, exception);
+        return Problems.response(Problems.problem(ErrorCode.INTERNAL_ERROR, DETAIL, requestId));
+    }
+
+    static Problem toProblem(DomainException exception, String requestId) {
+        if (exception instanceof DomainValidationException invalid) {
+            return Problems.validation(invalid.violations(), requestId);
+        }
+        ErrorCode code = codeOf(exception);
+        if (code != null) {
+            return Problems.problem(code, exception.getMessage() + ".", requestId);
+        }
+        return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY.getCode(), exception.code(),
+                Problems.titleOf(exception.code()), exception.getMessage(), requestId, null);
+    }
+
+    private static ErrorCode codeOf(DomainException exception) {
+        if (exception instanceof CustomerNotFoundException) {
+            return ErrorCode.CUSTOMER_NOT_FOUND;
+        }
+        if (exception instanceof CustomerEmailTakenException) {
+            return ErrorCode.CUSTOMER_EMAIL_TAKEN;
+        }
+        if (exception instanceof CustomerExternalIdTakenException) {
+            return ErrorCode.CUSTOMER_EXTERNAL_ID_TAKEN;
+        }
+        if (exception instanceof ApiKeyNotFoundException) {
+            return ErrorCode.API_KEY_NOT_FOUND;
+        }
+        if (exception instanceof ScopeNotHeldException) {
+            return ErrorCode.FORBIDDEN;
+        }
+        return null;
+    }
+
+    /**
+     * The client's connection failed while its request was read or answered (closed mid-body, reset, broken
+     * pipe): an {@link IOException} in the cause chain that does not come from the database driver (those are
+     * wrapped in an {@link SQLException} or classified as {@link StoreUnavailableException} before).
+     */
+    static boolean isClientConnectionProblem(Throwable exception) {
+        boolean io = false;
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                return false;
+            }
+            io |= t instanceof IOException;
+        }
+        return io;
+    }
+
+    /** The out-port's exception, possibly wrapped (by a proxy, an executor). */
+    static boolean isStoreUnavailable(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,6 +42,65 @@ class OpenApiEndToEndTest extends EndToEndTest {
         assertThat(document.getComponents().getSecuritySchemes()).containsKey("bearerAuth");
         assertThat(document.getComponents().getSchemas()).containsKeys("Customer", "CustomerList", "DeletedCustomer",
                 "Problem", "FieldError", "CreateCustomerRequest", "UpdateCustomerRequest", "ApiKey", "MetadataValue");
+    }
+
+    /** What generated clients need (issue 13): see GeneratedClientsEndToEndTest for the clients themselves. */
+    @Test
+    void theDocumentGeneratesWorkingClients() {
+        OpenAPI document = document();
+        assertThat(document.getServers()).extracting(io.swagger.v3.oas.models.servers.Server::getUrl)
+                .as("relative, so pages and clients follow the host they were served from").containsExactly("/");
+
+        var schemes = document.getComponents().getSecuritySchemes();
+        assertThat(schemes).containsOnlyKeys("bearerAuth", "adminToken");
+        assertThat(schemes.get("bearerAuth").getType()).isEqualTo(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP);
+        assertThat(schemes.get("adminToken").getType())
+                .as("not a second bearer scheme, which setBearerToken could pick")
+                .isEqualTo(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY);
+        assertThat(document.getPaths().get("/api/admin/tenants").getPost().getSecurity())
+                .extracting(r -> r.keySet()).containsExactly(java.util.Set.of("adminToken"));
+        for (String open : List.of("/api/openapi.yml", "/api/reference", "/health")) {
+            assertThat(document.getPaths().get(open).getGet().getSecurity()).as(open).isEmpty();
+        }
+
+        assertThat(document.getComponents().getSchemas().keySet())
+                .as("no Java class names, no duplicates").allMatch(name -> name.matches("[A-Z][A-Za-z]+"))
+                .doesNotContain("ApiKeyResponse", "TenantResponse").contains("Tenant", "Metadata");
+        var customerMetadata = (io.swagger.v3.oas.models.media.Schema<?>) document.getComponents().getSchemas()
+                .get("Customer").getProperties().get("metadata");
+        assertThat(customerMetadata.get$ref()).isEqualTo("#/components/schemas/Metadata");
+        var update = document.getComponents().getSchemas().get("UpdateCustomerRequest");
+        assertThat(update.getRequired()).as("every PATCH field optional").isNullOrEmpty();
+        var updateMetadata = (io.swagger.v3.oas.models.media.Schema<?>) update.getProperties().get("metadata");
+        assertThat(updateMetadata.getNullable()).as("clients default an unset map to null, not {}").isTrue();
+
+        // one example per error status, carrying that status and a code of that status
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                operation.getResponses().forEach((status, response) -> {
+                    if (!status.startsWith("4") && !status.startsWith("5") || response.getContent() == null) {
+                        return;
+                    }
+                    var problem = response.getContent().get("application/problem+json");
+                    if (problem == null) {
+                        return;
+                    }
+                    assertThat(problem.getExamples()).as("%s %s %s", method, path, status).hasSize(1);
+                    Map<String, Object> example = asMap(problem.getExamples().values().iterator().next().getValue());
+                    assertThat(example.get("status")).as("%s %s %s", method, path, status)
+                            .isEqualTo(Integer.parseInt(status));
+                    assertThat(example.get("type")).isEqualTo("https://docs.novabilling.dev/errors/" + example.get("code"));
+                })));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object exampleValue) {
+        try {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            return mapper.readValue(exampleValue instanceof String text ? text : mapper.writeValueAsString(exampleValue),
+                    Map.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

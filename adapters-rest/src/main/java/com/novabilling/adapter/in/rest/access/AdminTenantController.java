@@ -256,9 +256,8 @@ public class AdminTenantController {
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "UGX") String defaultCurrency,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"active", "suspended"}) String status,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL)
-            @Schema(description = "The tenant's own limit per API key; absent: the service's default applies")
-            RateLimitBody rateLimit) {
+            // no @Schema here: one on the component would rename the referenced schema after the Java class
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable RateLimitBody rateLimit) {
         static TenantResponse from(Tenant tenant) {
             return new TenantResponse(tenant.id().value(), tenant.name(), tenant.defaultCurrency().value(),
                     tenant.status().wireName(), Timestamps.format(tenant.createdAt()),
@@ -267,7 +266,8 @@ public class AdminTenantController {
     }
 
     @Serdeable
-    @Schema(name = "RateLimit", description = "A token bucket per API key, per instance of the service")
+    @Schema(name = "RateLimit", description = "A token bucket per API key, per instance of the service. On a "
+            + "tenant: its own limit per API key; absent there, the service's default applies")
     public record RateLimitBody(
             @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "100000", example = "100",
                     description = "Requests a second, sustained") long perSecond,

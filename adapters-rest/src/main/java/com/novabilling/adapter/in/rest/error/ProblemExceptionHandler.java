@@ -1,5 +1,6 @@
 package com.novabilling.adapter.in.rest.error;
 
+import com.novabilling.adapter.in.rest.protection.SecurityHeaders;
 import com.novabilling.application.port.shared.StoreUnavailableException;
 import com.novabilling.domain.access.ApiKeyNotFoundException;
 import com.novabilling.domain.access.ScopeNotHeldException;
@@ -57,8 +58,8 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
     public HttpResponse<Problem> handle(HttpRequest request, Exception exception) {
         String requestId = RequestIds.of(request);
         if (exception instanceof ApiException api) {
-            MutableHttpResponse<Problem> response = Problems.response(
-                    Problems.problem(api.errorCode(), api.detail(), requestId));
+            MutableHttpResponse<Problem> response = respond(
+                    Problems.problem(api.errorCode(), api.detail(), requestId), request);
             if (api instanceof UnauthorizedException unauthorized) {
                 response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + unauthorized.realm() + "\"");
             }
@@ -68,24 +69,35 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
             return response;
         }
         if (exception instanceof DomainException domain) {
-            return Problems.response(toProblem(domain, requestId));
+            return respond(toProblem(domain, requestId), request);
         }
         if (isStoreUnavailable(exception)) {
             LOG.warn("Database unreachable answering {} {} (request id {}): {}", request.getMethodName(),
                     request.getPath(), requestId, exception.toString());
-            return Problems.response(Problems.problem(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL, requestId))
+            return respond(Problems.problem(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL, requestId), request)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         if (isClientConnectionProblem(exception)) {
             // an aborted upload or a reset connection: the client's doing, and nobody reads the answer
             LOG.info("Connection lost reading {} {} (request id {}): {}", request.getMethodName(), request.getPath(),
                     requestId, exception.getClass().getSimpleName());
-            return Problems.response(Problems.problem(ErrorCode.BAD_REQUEST, "The request was not received completely.",
-                    requestId));
+            return respond(Problems.problem(ErrorCode.BAD_REQUEST, "The request was not received completely.",
+                    requestId), request);
         }
         LOG.error("Unexpected error answering {} {} (request id {})", request.getMethodName(), request.getPath(),
                 requestId, exception);
-        return Problems.response(Problems.problem(ErrorCode.INTERNAL_ERROR, DETAIL, requestId));
+        return respond(Problems.problem(ErrorCode.INTERNAL_ERROR, DETAIL, requestId), request);
+    }
+
+    /**
+     * The problem's response, with {@code X-Request-Id} and the {@link SecurityHeaders}: errors raised before
+     * the filters that add them (a cross-origin request refused before routing) carry them too.
+     */
+    private static MutableHttpResponse<Problem> respond(Problem problem, HttpRequest<?> request) {
+        MutableHttpResponse<Problem> response = Problems.response(problem);
+        response.getHeaders().set(RequestIds.HEADER, RequestIds.of(request));
+        SecurityHeaders.apply(request.getPath(), response.getHeaders());
+        return response;
     }
 
     static Problem toProblem(DomainException exception, String requestId) {

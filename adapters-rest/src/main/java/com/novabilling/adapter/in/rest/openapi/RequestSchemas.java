@@ -87,14 +87,6 @@ public final class RequestSchemas {
     public record UpdateTenant(
             @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true,
                     description = "The tenant's own limit per API key; null: back to the service's default")
-            RateLimit rateLimit) {
-    }
-
-    @Schema(name = "RateLimitRequest", additionalProperties = AdditionalPropertiesValue.FALSE)
-    public record RateLimit(
-            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "100000", example = "20")
-            long perSecond,
-            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "1000000", example = "40")
-            long burst) {
+            RateLimitRequest rateLimit) {
     }
 }

@@ -51,8 +51,8 @@ export interface CreateCustomerParams {
 }
 
 /**
- * `customers.update`: only the fields given change; `metadata` replaces the stored metadata whole (`{}` clears
- * it); `null` clears `externalId` and `country`.
+ * `customers.update`: only the fields given change; `metadata` replaces the stored metadata whole; `null`
+ * clears `externalId`, `country` and `metadata` (as `{}` does).
  */
 export interface UpdateCustomerParams {
   email?: string;
@@ -61,7 +61,7 @@ export interface UpdateCustomerParams {
   country?: string | null;
   currency?: string;
   status?: CustomerStatus;
-  metadata?: Metadata;
+  metadata?: Metadata | null;
 }
 
 /** How a list is sorted. */

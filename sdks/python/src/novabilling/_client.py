@@ -76,10 +76,10 @@ class Customers:
                country: Union[str, None, NotGiven] = NOT_GIVEN,
                currency: Union[str, NotGiven] = NOT_GIVEN,
                status: Union[CustomerStatus, NotGiven] = NOT_GIVEN,
-               metadata: Union[Mapping[str, MetadataValue], NotGiven] = NOT_GIVEN,
+               metadata: Union[Mapping[str, MetadataValue], None, NotGiven] = NOT_GIVEN,
                idempotency_key: Optional[str] = None) -> Customer:
         """``PATCH /customers/{id}``: only the arguments given change; ``metadata`` replaces the stored
-        metadata whole (``{}`` clears it); ``None`` clears ``external_id`` and ``country``."""
+        metadata whole; ``None`` clears ``external_id``, ``country`` and ``metadata`` (as ``{}`` does)."""
         path = _customer_path(customer_id)
         body = _fields(dict(email=email, name=name, external_id=external_id, country=country, currency=currency,
                             status=status, metadata=metadata), omit=NOT_GIVEN)

@@ -110,6 +110,14 @@ class RequestTest(ClientTestCase):
         self.assertEqual(updated.name, "Nakato Sarah Williams")
         self.assertIsNone(updated.external_id)
 
+    def test_update_sends_none_metadata_as_null_which_clears_it(self) -> None:
+        self.fake.reply(reply(200, wire_customer(metadata={})))
+
+        updated = self.client.customers.update("cust_x1y2z3", metadata=None)
+
+        self.assertEqual(self.fake.received[0].json(), {"metadata": None})
+        self.assertEqual(updated.metadata, {})
+
     def test_list_sends_given_parameters_in_camel_case(self) -> None:
         self.fake.reply(reply(200, page([wire_customer()], 21, 2, 20, False)))
 

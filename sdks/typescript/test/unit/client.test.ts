@@ -80,7 +80,8 @@ describe('requests', () => {
   it('update PATCHes only the given fields, null included, to the encoded id', async () => {
     fake.reply({ status: 200, body: wireCustomer({ name: 'Nakato Sarah Williams', externalId: null }) });
 
-    const updated = await client.customers.update('cust_x1y2z3', { name: 'Nakato Sarah Williams', externalId: null });
+    const updated = await client.customers.update('cust_x1y2z3', { name: 'Nakato Sarah Williams', externalId: null,
+      metadata: null });
 
     assert.equal(updated.name, 'Nakato Sarah Williams');
     assert.equal(updated.externalId, null);
@@ -88,7 +89,7 @@ describe('requests', () => {
     assert.equal(request!.method, 'PATCH');
     assert.equal(request!.path, '/api/customers/cust_x1y2z3');
     assert.match(String(request!.headers['idempotency-key']), UUID_V4);
-    assert.deepEqual(JSON.parse(request!.body), { name: 'Nakato Sarah Williams', externalId: null });
+    assert.deepEqual(JSON.parse(request!.body), { name: 'Nakato Sarah Williams', externalId: null, metadata: null });
   });
 
   it('list sends the given parameters only and answers the page', async () => {

@@ -27,12 +27,15 @@ DURATION, WARMUP, OUT, SCENARIOS). Durations: 20, 20s or 1m.
   DURATION          measured run of each tool per scenario              (20s)
   WARMUP            warm-up run before each measured run                (5s)
   OUT               results directory                                   (benchmarks/out/<UTC timestamp>)
-  SCENARIOS         subset, comma-separated, of: get_by_id,create,search_random,search_common,page_first,page_deep
+  SCENARIOS         subset, comma-separated, of: get_by_id,get_rich,get_none,create,search_random,search_common,
+                    page_first,page_deep,page_keyset,search_random_cliff,search_common_cliff (the two *_cliff
+                    ones run last: they add CLIFF_ROWS newer customers first)
 
 More: APP_WARMUP (10s: GET-by-id load once before the scenarios, for the JIT), OTHER_TENANTS (99), SAMPLE_IDS (10000), COMMON_NAME (wanjiru), DEEP_PAGE (middle of tenant
-'default'), PGBIN (/usr/lib/postgresql/15/bin), PG_SHARED_BUFFERS (2GB), JAR, BUILD (auto: only when the
+'default'), RICH_INVOICES (10000: paid invoices of the get_rich customer), CLIFF_ROWS (100000), JFR (0; 1 records
+a Flight Recorder profile of the app during the measured runs and prints its top frames), PGBIN (/usr/lib/postgresql/15/bin), PG_SHARED_BUFFERS (2GB), JAR, BUILD (auto: only when the
 jar is missing | always | never), JAVA_OPTS, DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE (app default 10),
-KEEP_PGDATA (0: the cluster's data directory is deleted at the end), PGBENCH_MODE (auto: per scenario, the
+KEEP_PGDATA (0: the cluster's data directory is deleted at the end), PG_PORT and BENCH_APP_PORT (default: a free port each), PGBENCH_MODE (auto: per scenario, the
 mode the app's driver was seen to use | prepared | extended).
 EOF
 }
@@ -58,7 +61,10 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
 APP_WARMUP=${APP_WARMUP:-10s}
 OUT=${OUT:-$BENCH_DIR/out/$(date -u +%Y%m%dT%H%M%SZ)}
-SCENARIOS=${SCENARIOS:-get_by_id,create,search_random,search_common,page_first,page_deep}
+SCENARIOS=${SCENARIOS:-get_by_id,get_rich,get_none,create,search_random,search_common,page_first,page_deep,page_keyset,search_random_cliff,search_common_cliff}
+RICH_INVOICES=${RICH_INVOICES:-10000}
+CLIFF_ROWS=${CLIFF_ROWS:-100000}
+JFR=${JFR:-0}
 OTHER_TENANTS=${OTHER_TENANTS:-99}
 SAMPLE_IDS=${SAMPLE_IDS:-10000}
 COMMON_NAME=${COMMON_NAME:-wanjiru}
@@ -187,8 +193,10 @@ is_uint "$ROWS" && [ "$ROWS" -ge 100 ] || die "ROWS must be an integer >= 100"
 is_uint "$CONCURRENCY" && [ "$CONCURRENCY" -ge 1 ] || die "CONCURRENCY must be an integer >= 1"
 is_uint "$OTHER_TENANTS" && [ "$OTHER_TENANTS" -ge 1 ] || die "OTHER_TENANTS must be an integer >= 1"
 is_uint "$SAMPLE_IDS" && [ "$SAMPLE_IDS" -ge 1 ] || die "SAMPLE_IDS must be an integer >= 1"
+is_uint "$RICH_INVOICES" && [ "$RICH_INVOICES" -ge 1 ] || die "RICH_INVOICES must be an integer >= 1"
+is_uint "$CLIFF_ROWS" && [ "$CLIFF_ROWS" -ge 1 ] || die "CLIFF_ROWS must be an integer >= 1"
 [[ "$COMMON_NAME" =~ ^[a-z]+$ ]] || die "COMMON_NAME must be lowercase letters"
-[[ "$PGBENCH_MODE" =~ ^(auto|prepared|extended)$ ]] || die "PGBENCH_MODE must be auto, prepared or extended (create.sql uses a pipeline)"
+[[ "$PGBENCH_MODE" =~ ^(auto|prepared|extended)$ ]] || die "PGBENCH_MODE must be auto, prepared or extended"
 awk -v s="$BIG_TENANT_SHARE" 'BEGIN { exit !(s + 0 > 0 && s + 0 <= 1) }' || die "BIG_TENANT_SHARE must be in (0, 1]"
 DURATION_S=$(to_seconds "$DURATION")
 WARMUP_S=$(to_seconds "$WARMUP")
@@ -202,11 +210,16 @@ is_uint "$DEEP_PAGE" && [ "$DEEP_PAGE" -ge 1 ] && [ "$DEEP_PAGE" -le 1000000 ] |
 WRK_THREADS=$(( CONCURRENCY < 2 ? CONCURRENCY : 2 ))
 PGBENCH_JOBS=$(( CONCURRENCY < 2 ? CONCURRENCY : 2 ))
 
-ALL_SCENARIOS=(get_by_id create search_random search_common page_first page_deep)
-IFS=',' read -r -a SELECTED <<<"$SCENARIOS"
-for s in "${SELECTED[@]}"; do
+ALL_SCENARIOS=(get_by_id get_rich get_none create search_random search_common page_first page_deep page_keyset
+               search_random_cliff search_common_cliff)
+IFS=',' read -r -a ASKED <<<"$SCENARIOS"
+for s in "${ASKED[@]}"; do
   [[ " ${ALL_SCENARIOS[*]} " == *" $s "* ]] || die "unknown scenario: $s (known: ${ALL_SCENARIOS[*]})"
 done
+# the *_cliff scenarios add rows for good: they run after all the others
+SELECTED=()
+for s in "${ASKED[@]}"; do [[ "$s" == *_cliff ]] || SELECTED+=("$s"); done
+for s in "${ASKED[@]}"; do [[ "$s" != *_cliff ]] || SELECTED+=("$s"); done
 
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
@@ -275,7 +288,8 @@ JAR_SHA=$(sha256sum "$OUT/novabilling.jar" | cut -c1-12)
 
 # --------------------------------------------------------------------------------- PostgreSQL cluster
 
-PGPORT=$(free_port)
+PGPORT=${PG_PORT:-$(free_port)}
+port_is_free "$PGPORT" || die "port $PGPORT (PG_PORT) is in use"
 log "initdb $PGDATA (PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'))"
 mkdir -p "$PGDATA"
 "${PG_AS[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync \
@@ -325,7 +339,7 @@ API_KEY="sk_live_$(LC_ALL=C tr -dc 'A-Za-z0-9' < <(head -c 1000 /dev/urandom) | 
 [ ${#API_KEY} -eq 48 ] || die "could not make an API key"
 
 for attempt in 1 2 3; do
-  APP_PORT=$(free_port)
+  if [ -n "${BENCH_APP_PORT:-}" ] && [ "$attempt" = 1 ]; then APP_PORT=$BENCH_APP_PORT; else APP_PORT=$(free_port); fi
   log "starting the app on 127.0.0.1:$APP_PORT ($JAR, run from a copy in $OUT)"
   APP_T0=$(now)
   # shellcheck disable=SC2086
@@ -398,10 +412,14 @@ log "load: ${#CONSTRAINTS[@]} constraints and ${#INDEXES[@]} indexes rebuilt in 
 
 T=$(now)
 psql_db -v ids="$SAMPLE_IDS" -v terms=10000 -f "$BENCH_DIR/sql/bench_tables.sql" >>"$OUT/load.log"
+T2=$(now)
+log "load: the yardstick (a customer with $RICH_INVOICES paid invoices, one with none, table bench.flat with the totals as columns)"
+psql_db -v rich_invoices="$RICH_INVOICES" -v off=$(( (DEEP_PAGE - 1) * PAGE_LIMIT )) -f "$BENCH_DIR/sql/yardstick.sql" >>"$OUT/load.log"
+LOAD_YARDSTICK_S=$(since "$T2")
 psql_db -c "VACUUM (ANALYZE)" -c "CHECKPOINT"
 LOAD_VACUUM_S=$(since "$T")
 LOAD_TOTAL_S=$(since "$LOAD_T0")
-log "load: sample tables, VACUUM ANALYZE, CHECKPOINT in ${LOAD_VACUUM_S} s; load total ${LOAD_TOTAL_S} s"
+log "load: sample tables, yardstick (${LOAD_YARDSTICK_S} s), VACUUM ANALYZE, CHECKPOINT in ${LOAD_VACUUM_S} s; load total ${LOAD_TOTAL_S} s"
 
 read -r N_CUSTOMERS N_BIG N_TENANTS N_SUBS N_INVOICES DB_SIZE < <(psql_val "
   SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM customers WHERE tenant_id = 'default'),
@@ -411,7 +429,13 @@ log "data: $N_CUSTOMERS customers ($N_BIG in 'default'), $N_TENANTS tenants, $N_
 [ "$N_CUSTOMERS" = "$ROWS" ] || die "loaded $N_CUSTOMERS customers, expected $ROWS"
 
 IDS_FILE="$OUT/ids.txt"
-psql_val "SELECT id FROM bench.ids ORDER BY n" >"$IDS_FILE"
+psql_val "SELECT id FROM bench.ids WHERE n > 0 ORDER BY n" >"$IDS_FILE"
+RICH_ID=$(psql_val "SELECT id FROM bench.ids WHERE n = -1")
+NONE_ID=$(psql_val "SELECT id FROM bench.ids WHERE n = -2")
+[ -n "$RICH_ID" ] && [ -n "$NONE_ID" ] || die "no customer for get_rich / get_none"
+echo "$RICH_ID" >"$OUT/ids.rich.txt"
+echo "$NONE_ID" >"$OUT/ids.none.txt"
+CURSOR_ID=$(psql_val "SELECT id FROM bench.cursors WHERE name = 'deep'")
 N_IDS=$(wc -l <"$IDS_FILE")
 TERMS_COUNT=$(psql_val "SELECT count(*) FROM bench.terms")
 
@@ -419,12 +443,24 @@ TERMS_COUNT=$(psql_val "SELECT count(*) FROM bench.terms")
 
 declare -A TITLE=(
   [get_by_id]="GET /api/customers/{id}"
+  [get_rich]="GET /api/customers/{id}, a customer with $RICH_INVOICES paid invoices"
+  [get_none]="GET /api/customers/{id}, a customer with no invoice"
   [create]="POST /api/customers"
   [search_random]="GET /api/customers?search=<random 5 letters>"
   [search_common]="GET /api/customers?search=$COMMON_NAME"
   [page_first]="GET /api/customers?page=1&limit=$PAGE_LIMIT"
   [page_deep]="GET /api/customers?page=$DEEP_PAGE&limit=$PAGE_LIMIT"
+  [page_keyset]="GET /api/customers?startingAfter=<row $(( (DEEP_PAGE - 1) * PAGE_LIMIT ))>&limit=$PAGE_LIMIT"
+  [search_random_cliff]="search=<random 5 letters>, after $CLIFF_ROWS newer non-matching customers"
+  [search_common_cliff]="search=$COMMON_NAME, after $CLIFF_ROWS newer non-matching customers"
 )
+# the wrk script of each scenario, and the scenario whose own-SQL script it shares
+declare -A LUA=([get_by_id]=get_by_id [get_rich]=get_by_id [get_none]=get_by_id [create]=create
+  [search_random]=search_random [search_common]=search_common [page_first]=page_first [page_deep]=page_deep
+  [page_keyset]=page_keyset [search_random_cliff]=search_random [search_common_cliff]=search_common)
+declare -A WRK_IDS=([get_by_id]="$IDS_FILE" [get_rich]="$OUT/ids.rich.txt" [get_none]="$OUT/ids.none.txt")
+declare -A SKIP_OWN   # scenario -> why its own-SQL pgbench run is left out
+declare -A OWN_SCRIPT # scenario -> its own-SQL script when not the usual one
 
 # ------------------------------------------------------------- smoke checks, the app's SQL, driver mode
 #
@@ -463,6 +499,16 @@ request GET "/api/customers/$FIRST_ID" 200
 grep -q "\"id\":\"$FIRST_ID\"" "$OUT/smoke.body" || die "GET /api/customers/$FIRST_ID returned another body"
 log_since "$o" >"$OUT/sql/get_by_id.log"
 
+for kind in rich none; do
+  id=$([ "$kind" = rich ] && echo "$RICH_ID" || echo "$NONE_ID")
+  request GET "/api/customers/$id" 200
+  o=$(log_offset)
+  request GET "/api/customers/$id" 200
+  grep -q "\"id\":\"$id\"" "$OUT/smoke.body" || die "GET /api/customers/$id returned another body"
+  log_since "$o" >"$OUT/sql/get_$kind.log"
+  log "get_$kind: $(grep -o '"totalSpent":[^,}]*' "$OUT/smoke.body"), $(grep -o '"activeSubscriptions":[^,}]*' "$OUT/smoke.body")"
+done
+
 o=$(log_offset)
 request POST /api/customers 201 \
   '{"email":"smoke.check@loadtest.example","name":"Amara Okafor","externalId":"smoke_check","country":"UG","currency":"UGX","metadata":{"source":"bench","plan":"pro","seats":3,"marketingOptIn":true}}'
@@ -492,6 +538,26 @@ request GET "/api/customers?page=$DEEP_PAGE&limit=$PAGE_LIMIT" 200
 log_since "$o" >"$OUT/sql/page_deep.log"
 [ "$(rows_in_body)" -gt 0 ] || die "page $DEEP_PAGE is empty (DEEP_PAGE too large for $N_BIG customers)"
 
+# keyset pages: measured when the API has them (startingAfter, issue 15); the page after the cursor row
+# must be the same rows as the deep page
+KEYSET_API=0
+if [[ " ${SELECTED[*]} " == *" page_keyset "* ]]; then
+  o=$(log_offset)
+  st=$(curl -sS -o "$OUT/smoke.body" -w '%{http_code}' -H "$AUTH" "$BASE/api/customers?startingAfter=$CURSOR_ID&limit=$PAGE_LIMIT")
+  log_since "$o" >"$OUT/sql/page_keyset.log"
+  next_id=$(psql_val "SELECT c.id FROM customers c, bench.cursors k WHERE k.name = 'deep' AND c.tenant_id = 'default'
+                        AND (c.created_at, c.id) < (k.created_at, k.id) ORDER BY c.created_at DESC, c.id DESC LIMIT 1")
+  newest_id=$(psql_val "SELECT id FROM customers WHERE tenant_id = 'default' ORDER BY created_at DESC, id DESC LIMIT 1")
+  got_id=$(grep -o '"id":"cust_[a-z0-9]*"' "$OUT/smoke.body" | head -1 | cut -d'"' -f4)
+  if [ "$st" = 200 ] && [ "$got_id" = "$next_id" ]; then
+    KEYSET_API=1
+  elif [ "$st" = 400 ] || { [ "$st" = 200 ] && [ "$got_id" = "$newest_id" ]; }; then
+    log "page_keyset: the API answered $st to startingAfter$([ "$st" = 200 ] && echo ' with page 1'): no keyset pages in this build; the app is not measured, the keyset SQL is"
+  else
+    die "startingAfter=$CURSOR_ID answered $st starting with $got_id, not the next row $next_id: $(head -c 300 "$OUT/smoke.body")"
+  fi
+fi
+
 # Which protocol mode does the app's driver use once warm? 30 more GET-by-id requests, 10 creates, 10 of
 # page 1 and 10 of a search, then, for each statement, how often it ran named (server-prepared) or unnamed.
 o=$(log_offset)
@@ -511,44 +577,99 @@ DRIVER_MODE="of $((DRIVER_NAMED + DRIVER_UNNAMED)) statements of 60 warm request
 log "driver: $DRIVER_MODE"
 sed 's/^/    /' "$OUT/sql/driver-mode.txt"
 
-pgbench_args() { # scenario -> PGB_ARGS (lists: LIMIT and OFFSET as the app bound them, from $OUT/sql/<scenario>.log)
+# own_args SCENARIO -> PGB_ARGS: the app's own SQL (lists: LIMIT and OFFSET as the app bound them, from
+# $OUT/sql/<scenario>.log); empty when there is no such script
+own_args() {
   local common=(-D tenant=default -D lim="${LIM[$1]:-}" -D off="${OFF[$1]:-}")
+  PGB_ARGS=()
   case "$1" in
-    get_by_id) PGB_ARGS=(-f "$BENCH_DIR/pgbench/get_by_id.sql" -D tenant=default -D ids_count="$N_IDS") ;;
-    create) PGB_ARGS=(-f "$BENCH_DIR/pgbench/create.sql" -D tenant=default -D "name=Amara Okafor" -D country=UG
-                      -D currency=UGX -D status=active
-                      -D 'metadata={"source":"bench","plan":"pro","seats":3,"marketingOptIn":true}') ;;
-    search_random) PGB_ARGS=(-f "$BENCH_DIR/pgbench/search_random.sql" "${common[@]}" -D terms_count="$TERMS_COUNT") ;;
-    search_common) PGB_ARGS=(-f "$BENCH_DIR/pgbench/search_fixed.sql" "${common[@]}" -D "pattern=%$COMMON_NAME%") ;;
+    get_by_id) PGB_ARGS=(-f "$BENCH_DIR/pgbench/get_by_id.sql" -D tenant=default -D n_lo=1 -D n_hi="$N_IDS") ;;
+    get_rich) PGB_ARGS=(-f "$BENCH_DIR/pgbench/get_by_id.sql" -D tenant=default -D n_lo=-1 -D n_hi=-1) ;;
+    get_none) PGB_ARGS=(-f "$BENCH_DIR/pgbench/get_by_id.sql" -D tenant=default -D n_lo=-2 -D n_hi=-2) ;;
+    create) PGB_ARGS=(-f "$BENCH_DIR/pgbench/create.sql" "${CREATE_VARS[@]}") ;;
+    search_random|search_random_cliff) PGB_ARGS=(-f "$BENCH_DIR/pgbench/search_random.sql" "${common[@]}" -D terms_count="$TERMS_COUNT") ;;
+    search_common|search_common_cliff) PGB_ARGS=(-f "${OWN_SCRIPT[$1]:-$BENCH_DIR/pgbench/search_fixed.sql}" "${common[@]}" -D "pattern=%$COMMON_NAME%") ;;
     page_first|page_deep) PGB_ARGS=(-f "$BENCH_DIR/pgbench/list_page.sql" "${common[@]}") ;;
+    page_keyset) [ ! -f "$BENCH_DIR/pgbench/page_keyset.sql" ] \
+                   || PGB_ARGS=(-f "$BENCH_DIR/pgbench/page_keyset.sql" -D tenant=default -D lim="${LIM[$1]:-}" -D cursor=deep) ;;
   esac
 }
 
+# cheap_args SCENARIO -> CHEAP_ARGS, CHEAP_MODE: the cheapest SQL that answers the request (pgbench/cheapest/)
+cheap_args() {
+  local lim=$(( PAGE_LIMIT + 1 )) list=(-M extended -D tenant=default)
+  CHEAP_PGOPTIONS=""
+  case "$1" in
+    get_by_id) CHEAP_ARGS=(-M prepared -f "$BENCH_DIR/pgbench/cheapest/get.sql" -D tenant=default -D n_lo=1 -D n_hi="$N_IDS") ;;
+    get_rich) CHEAP_ARGS=(-M prepared -f "$BENCH_DIR/pgbench/cheapest/get.sql" -D tenant=default -D n_lo=-1 -D n_hi=-1) ;;
+    get_none) CHEAP_ARGS=(-M prepared -f "$BENCH_DIR/pgbench/cheapest/get.sql" -D tenant=default -D n_lo=-2 -D n_hi=-2) ;;
+    create) CHEAP_ARGS=(-M prepared -f "$BENCH_DIR/pgbench/cheapest/insert.sql" "${CREATE_VARS[@]}") ;;
+    search_random|search_random_cliff) CHEAP_ARGS=("${list[@]}" -f "$BENCH_DIR/pgbench/cheapest/search_rare.sql" -D lim=$lim -D terms_count="$TERMS_COUNT") ;;
+    search_common|search_common_cliff) CHEAP_ARGS=("${list[@]}" -f "$BENCH_DIR/pgbench/cheapest/search_common.sql" -D lim=$lim -D "pattern=%$COMMON_NAME%")
+      # written knowing the term is common: the newest-first walk of the created_at index, which PostgreSQL's
+      # estimate of a LIKE '%term%' (a handful of rows) never picks; set for pgbench's sessions, no extra statement
+      CHEAP_PGOPTIONS="-c enable_sort=off -c enable_bitmapscan=off -c enable_seqscan=off" ;;
+    page_first) CHEAP_ARGS=("${list[@]}" -f "$BENCH_DIR/pgbench/cheapest/page.sql" -D lim=$lim -D with_cursor=0 -D with_total=1 -D cursor=deep) ;;
+    page_deep) CHEAP_ARGS=("${list[@]}" -f "$BENCH_DIR/pgbench/cheapest/page.sql" -D lim=$lim -D with_cursor=1 -D with_total=1 -D cursor=deep) ;;
+    page_keyset) CHEAP_ARGS=("${list[@]}" -f "$BENCH_DIR/pgbench/cheapest/page.sql" -D lim=$lim -D with_cursor=1 -D with_total=0 -D cursor=deep) ;;
+  esac
+}
+CREATE_VARS=(-D tenant=default -D "name=Amara Okafor" -D country=UG -D currency=UGX -D status=active
+             -D 'metadata={"source":"bench","plan":"pro","seats":3,"marketingOptIn":true}')
+
 declare -A LIM OFF MODE
-for name in search_random search_common page_first page_deep; do
-  read -r LIM[$name] OFF[$name] < <(perl "$BENCH_DIR/lib/compare_sql.pl" --limit-offset "$OUT/sql/$name.log") \
-    || die "no LIMIT/OFFSET bind values in $OUT/sql/$name.log"
-done
-[ "${OFF[page_deep]}" = $(( (DEEP_PAGE - 1) * PAGE_LIMIT )) ] || die "page $DEEP_PAGE was read at OFFSET ${OFF[page_deep]}"
-for name in "${SELECTED[@]}"; do
-  pgbench_args "$name"
-  perl "$BENCH_DIR/lib/compare_sql.pl" "$OUT/sql/$name.log" "${PGB_ARGS[1]}" >"$OUT/sql/$name.txt" \
-    || die "the SQL of ${PGB_ARGS[1]} is not what the app executes for $name: see $OUT/sql/$name.txt (update the script)"
+# check_own SCENARIO LOG: the own-SQL script's statements must be ones the app executed (else the run stops,
+# or, for the *_cliff scenarios, whose path the app may change, the own-SQL run is left out and said so)
+check_own() {
+  local name=$1 logf=$2
+  own_args "$name"
+  if [ "${#PGB_ARGS[@]}" = 0 ]; then SKIP_OWN[$name]="no pgbench script of the app's SQL for it"; return; fi
+  if [ "$name" = search_common_cliff ] \
+     && ! perl "$BENCH_DIR/lib/compare_sql.pl" "$logf" "${PGB_ARGS[1]}" >/dev/null \
+     && perl "$BENCH_DIR/lib/compare_sql.pl" "$logf" "$BENCH_DIR/pgbench/search_rare_fixed.sql" >/dev/null; then
+    OWN_SCRIPT[$name]="$BENCH_DIR/pgbench/search_rare_fixed.sql"   # the app now takes the rare-term path
+    own_args "$name"
+  fi
+  if ! perl "$BENCH_DIR/lib/compare_sql.pl" "$logf" "${PGB_ARGS[1]}" >"$OUT/sql/$name.txt"; then
+    if [[ "$name" == *_cliff ]]; then
+      SKIP_OWN[$name]="the app took another path than $(basename "${PGB_ARGS[1]}") (see sql/$name.txt)"
+      log "    $name: ${SKIP_OWN[$name]}: own-SQL run left out"
+      return
+    fi
+    die "the SQL of ${PGB_ARGS[1]} is not what the app executes for $name: see $OUT/sql/$name.txt (update the script)"
+  fi
   if [ "$PGBENCH_MODE" = auto ]; then
     MODE[$name]=$(perl "$BENCH_DIR/lib/compare_sql.pl" --mode-for "$OUT/sql/driver-mode.log" "${PGB_ARGS[1]}")
     [ "${MODE[$name]}" != unknown ] || MODE[$name]=prepared
   else
     MODE[$name]=$PGBENCH_MODE
   fi
+}
+
+for name in search_random search_common page_first page_deep; do
+  read -r LIM[$name] OFF[$name] < <(perl "$BENCH_DIR/lib/compare_sql.pl" --limit-offset "$OUT/sql/$name.log") \
+    || die "no LIMIT/OFFSET bind values in $OUT/sql/$name.log"
 done
-log "SQL: every pgbench statement is one the app executes (statements and bind values: $OUT/sql/*.txt)"
-log "pgbench modes, as the app's driver ran the statements: $(for n in "${SELECTED[@]}"; do printf '%s -M %s; ' "$n" "${MODE[$n]}"; done)"
+for name in search_random search_common; do LIM[${name}_cliff]=${LIM[$name]}; OFF[${name}_cliff]=${OFF[$name]}; done
+LIM[page_keyset]=$(( PAGE_LIMIT + 1 ))
+[ "${OFF[page_deep]}" = $(( (DEEP_PAGE - 1) * PAGE_LIMIT )) ] || die "page $DEEP_PAGE was read at OFFSET ${OFF[page_deep]}"
+for name in "${SELECTED[@]}"; do
+  case "$name" in
+    *_cliff) ;;  # checked after the rows are added
+    page_keyset) [ "$KEYSET_API" = 1 ] && check_own "$name" "$OUT/sql/$name.log" || SKIP_OWN[$name]="the API has no keyset pages" ;;
+    *) check_own "$name" "$OUT/sql/$name.log" ;;
+  esac
+done
+log "SQL: every own-SQL pgbench statement is one the app executes (statements and bind values: $OUT/sql/*.txt)"
+log "pgbench modes, as the app's driver ran the statements: $(for n in "${SELECTED[@]}"; do printf '%s -M %s; ' "$n" "${MODE[$n]:-}"; done)"
 
 RUN_ID=$(date +%s)
-declare -A R_APP_RPS R_APP_P50 R_APP_P99 R_PG_TPS R_PG_P50 R_PG_P99 R_CPU_APP_RUN R_CPU_PG_RUN R_STMTS R_REQS R_TX
+declare -A R_APP_RPS R_APP_P50 R_APP_P99 R_PG_TPS R_PG_P50 R_PG_P99 R_CH_TPS R_CH_P50 R_CH_P99
+declare -A R_CPU_APP_RUN R_CPU_PG_RUN R_CPU_CH_RUN R_STMTS R_CH_STMTS R_REQS R_TX
 FAILURES=()
 RSS_MAX_GET_KB=0
 RSS_MAX_KB=$RSS_IDLE_KB
+mkdir -p "$OUT/jfr"
 
 kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
@@ -558,15 +679,22 @@ run_wrk() {
   ( while kill -0 "$APP_PID" 2>/dev/null; do ps -o rss= -p "$APP_PID" || true; sleep 0.5; done ) >"$rss" 2>/dev/null &
   sampler=$!
   BG_PIDS+=("$sampler")
+  if [ "$JFR" = 1 ] && [ "$phase" = measure ]; then
+    jcmd "$APP_PID" JFR.start name="$name" settings=profile >/dev/null 2>&1 || log "    (JFR.start failed)"
+  fi
   cpu_begin
-  BENCH_WRK_DIR="$BENCH_DIR/wrk" BENCH_API_KEY="$API_KEY" BENCH_IDS_FILE="$IDS_FILE" \
+  BENCH_WRK_DIR="$BENCH_DIR/wrk" BENCH_API_KEY="$API_KEY" BENCH_IDS_FILE="${WRK_IDS[$name]:-$IDS_FILE}" \
   BENCH_RUN_TAG="r${RUN_ID}${phase:0:1}" BENCH_SEARCH_TERM="$COMMON_NAME" BENCH_DEEP_PAGE="$DEEP_PAGE" \
-    wrk -t "$WRK_THREADS" -c "$CONCURRENCY" -d "${secs}s" --timeout 60s -s "$BENCH_DIR/wrk/$name.lua" \
+  BENCH_CURSOR_ID="$CURSOR_ID" \
+    wrk -t "$WRK_THREADS" -c "$CONCURRENCY" -d "${secs}s" --timeout 60s -s "$BENCH_DIR/wrk/${LUA[$name]}.lua" \
         "http://127.0.0.1:$APP_PORT/api/customers" >"$out" 2>&1 &
   CLIENT_PID=$!
   wait "$CLIENT_PID" || die "wrk failed ($name, $phase): $(tail -5 "$out")"
   CLIENT_PID=""
   cpu_end
+  if [ "$JFR" = 1 ] && [ "$phase" = measure ]; then
+    jcmd "$APP_PID" JFR.stop name="$name" filename="$OUT/jfr/$name.jfr" >/dev/null 2>&1 || log "    (JFR.stop failed)"
+  fi
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   BG_PIDS=()
@@ -584,17 +712,17 @@ run_wrk() {
   [ "$RSS_RUN_MAX" -le "$RSS_MAX_KB" ] || RSS_MAX_KB=$RSS_RUN_MAX
 }
 
-# run_pgbench SCENARIO PHASE SECONDS -> PGB_OUT, PGB_TPS, PGB_P50_US, PGB_P99_US
+# run_pgbench KEY PHASE SECONDS ARGS... -> PGB_TPS, PGB_P50_US, PGB_P99_US (ARGS: -M mode, -f script, -D ...)
 run_pgbench() {
   local name=$1 phase=$2 secs=$3 out="$OUT/pgbench/$1.$2.txt" logargs=()
-  pgbench_args "$name"
+  shift 3
   if [ "$phase" = measure ]; then
     rm -f "$OUT/pgbench/log/$name".*
     logargs=(--log --log-prefix="$OUT/pgbench/log/$name")
   fi
   cpu_begin
-  "$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M "${MODE[$name]}" -r \
-      -c "$CONCURRENCY" -j "$PGBENCH_JOBS" -T "$secs" "${logargs[@]}" "${PGB_ARGS[@]}" "$DB" >"$out" 2>&1 &
+  "$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -r \
+      -c "$CONCURRENCY" -j "$PGBENCH_JOBS" -T "$secs" "${logargs[@]}" "$@" "$DB" >"$out" 2>&1 &
   CLIENT_PID=$!
   wait "$CLIENT_PID" || die "pgbench failed ($name, $phase): $(grep -v '^progress' "$out" | tail -5)"
   CLIENT_PID=""
@@ -613,6 +741,9 @@ run_pgbench() {
     [ "$n" -gt 0 ] || die "empty pgbench transaction log ($name)"
     PGB_P50_US=$(sed -n "$(( (n * 50 + 99) / 100 ))p" "$sorted")
     PGB_P99_US=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$sorted")
+    PGB_TX=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$out")
+    PGB_STMTS=$(sed -n '/^statement latencies/,$p' "$out" | tail -n +2 \
+                | awk '{ lat = $1; $1 = ""; $2 = ""; sub(/^ +/, ""); printf "%s ms  %s\n", lat, substr($0, 1, 90) }')
     rm -f "$OUT/pgbench/log/$name".[0-9]*
     gzip -f "$sorted"
   fi
@@ -620,17 +751,47 @@ run_pgbench() {
 
 ms() { awk -v us="$1" 'BEGIN { printf (us < 10000 ? "%.2f" : "%.1f"), us / 1000 }'; }
 
-# Rows made by POST (smoke check, probe, create scenario) all have emails @loadtest.example. They are the
-# newest rows, so left in place they would sit at the head of every newest-first scan (a search for a common
-# name would wade through them first) and in the GIN pending lists: each scenario gets the loaded data set.
+# Rows made by POST (smoke check, probe, create scenario) and by the INSERT scripts all have emails
+# @loadtest.example. They are the newest rows, so left in place they would sit at the head of every
+# newest-first scan (a search for a common name would wade through them first) and in the GIN pending
+# lists: each scenario gets the loaded data set.
 remove_created_rows() {
   local t n
   t=$(now)
   n=$(psql_val "WITH d AS (DELETE FROM customers WHERE tenant_id = 'default' AND email LIKE '%@loadtest.example' RETURNING 1) SELECT count(*) FROM d")
-  psql_db -c "VACUUM (ANALYZE) customers" -c "CHECKPOINT"
-  log "    removed the $n customers created through POST (and VACUUM ANALYZE, CHECKPOINT) in $(since "$t") s"
+  psql_db -c "DELETE FROM bench.flat WHERE tenant_id = 'default' AND email LIKE '%@loadtest.example'" \
+          -c "VACUUM (ANALYZE) customers" -c "VACUUM (ANALYZE) bench.flat" -c "CHECKPOINT" >/dev/null
+  log "    removed the $n customers created through POST, and the INSERT script's rows (and VACUUM ANALYZE, CHECKPOINT) in $(since "$t") s"
 }
 remove_created_rows
+
+# The "no cliffs" step, once, before the first *_cliff scenario: CLIFF_ROWS customers newer than all the
+# others that match no search term, in customers and in bench.flat; then the app's SQL for the two
+# searches is logged and checked again (its plan may change path).
+CLIFF_DONE=0
+add_cliff_rows() {
+  local t
+  t=$(now)
+  log "=== no cliffs: adding $CLIFF_ROWS newer customers that match neither search"
+  psql_db -v cliff_rows="$CLIFF_ROWS" -f "$BENCH_DIR/sql/cliff.sql" >>"$OUT/load.log"
+  psql_db -c "VACUUM (ANALYZE) customers" -c "VACUUM (ANALYZE) bench.flat" -c "CHECKPOINT" >/dev/null
+  log "    added in $(since "$t") s; tenant 'default' now holds $(psql_val "SELECT count(*) FROM customers WHERE tenant_id = 'default'") customers"
+  psql_db -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
+  sleep 0.5
+  request GET "/api/customers?search=qzxwv" 200
+  o=$(log_offset)
+  request GET "/api/customers?search=qzxwv" 200
+  log_since "$o" >"$OUT/sql/search_random_cliff.log"
+  request GET "/api/customers?search=$COMMON_NAME" 200
+  o=$(log_offset)
+  request GET "/api/customers?search=$COMMON_NAME" 200
+  log_since "$o" >"$OUT/sql/search_common_cliff.log"
+  [ "$(rows_in_body)" -eq "$PAGE_LIMIT" ] || die "search=$COMMON_NAME after the cliff rows: not a full page"
+  ! grep -q 'cliff.example' "$OUT/smoke.body" || die "search=$COMMON_NAME returned a cliff row"
+  psql_db -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
+  for n in "${SELECTED[@]}"; do [[ "$n" != *_cliff ]] || check_own "$n" "$OUT/sql/$n.log"; done
+  CLIFF_DONE=1
+}
 
 if [ "$APP_WARMUP_S" -gt 0 ]; then
   # once, before the scenarios: lets the JIT compile the request path common to all of them
@@ -639,31 +800,55 @@ if [ "$APP_WARMUP_S" -gt 0 ]; then
 fi
 
 for name in "${SELECTED[@]}"; do
+  if [[ "$name" == *_cliff ]] && [ "$CLIFF_DONE" = 0 ]; then add_cliff_rows; fi
   log "=== $name: ${TITLE[$name]}"
-  if [ "$WARMUP_S" -gt 0 ]; then run_wrk "$name" warmup "$WARMUP_S"; fi
-  run_wrk "$name" measure "$DURATION_S"
-  [ "$name" != create ] || remove_created_rows
-  R_APP_RPS[$name]=$(kv rps "$WRK_LINE")
-  R_APP_P50[$name]=$(kv p50_us "$WRK_LINE")
-  R_APP_P99[$name]=$(kv p99_us "$WRK_LINE")
-  R_REQS[$name]=$(kv requests "$WRK_LINE")
-  R_CPU_APP_RUN[$name]="$CPU_APP $CPU_PG $CPU_CLIENT $CPU_MACHINE"
-  [ "$name" != get_by_id ] || RSS_MAX_GET_KB=$RSS_RUN_MAX
-  log "    app:     ${R_APP_RPS[$name]} req/s, p50 $(ms "${R_APP_P50[$name]}") ms, p99 $(ms "${R_APP_P99[$name]}") ms (CPU % of a core: app $CPU_APP, PostgreSQL $CPU_PG, wrk $CPU_CLIENT, machine $CPU_MACHINE)"
+  if [ "$name" != page_keyset ] || [ "$KEYSET_API" = 1 ]; then
+    if [ "$WARMUP_S" -gt 0 ]; then run_wrk "$name" warmup "$WARMUP_S"; fi
+    run_wrk "$name" measure "$DURATION_S"
+    [ "$name" != create ] || remove_created_rows
+    R_APP_RPS[$name]=$(kv rps "$WRK_LINE")
+    R_APP_P50[$name]=$(kv p50_us "$WRK_LINE")
+    R_APP_P99[$name]=$(kv p99_us "$WRK_LINE")
+    R_REQS[$name]=$(kv requests "$WRK_LINE")
+    R_CPU_APP_RUN[$name]="$CPU_APP $CPU_PG $CPU_CLIENT $CPU_MACHINE"
+    [ "$name" != get_by_id ] || RSS_MAX_GET_KB=$RSS_RUN_MAX
+    log "    app:      ${R_APP_RPS[$name]} req/s, p50 $(ms "${R_APP_P50[$name]}") ms, p99 $(ms "${R_APP_P99[$name]}") ms (CPU % of a core: app $CPU_APP, PostgreSQL $CPU_PG, wrk $CPU_CLIENT, machine $CPU_MACHINE)"
+  else
+    log "    app:      not measured (${SKIP_OWN[$name]})"
+  fi
 
-  if [ "$WARMUP_S" -gt 0 ]; then run_pgbench "$name" warmup "$WARMUP_S"; fi
-  run_pgbench "$name" measure "$DURATION_S"
-  R_PG_TPS[$name]=$PGB_TPS
-  R_PG_P50[$name]=$PGB_P50_US
-  R_PG_P99[$name]=$PGB_P99_US
-  R_TX[$name]=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$OUT/pgbench/$name.measure.txt")
-  R_CPU_PG_RUN[$name]="$CPU_PG $CPU_CLIENT $CPU_MACHINE"
-  R_STMTS[$name]=$(sed -n '/^statement latencies/,$p' "$OUT/pgbench/$name.measure.txt" | tail -n +2 \
-                   | awk '{ lat = $1; $1 = ""; $2 = ""; sub(/^ +/, ""); printf "%s ms  %s\n", lat, substr($0, 1, 90) }')
-  log "    pgbench: ${R_PG_TPS[$name]} tps, p50 $(ms "$PGB_P50_US") ms, p99 $(ms "$PGB_P99_US") ms (CPU % of a core: PostgreSQL $CPU_PG, pgbench $CPU_CLIENT, machine $CPU_MACHINE)"
+  if [ -z "${SKIP_OWN[$name]:-}" ]; then
+    own_args "$name"
+    if [ "$WARMUP_S" -gt 0 ]; then run_pgbench "$name" warmup "$WARMUP_S" -M "${MODE[$name]}" "${PGB_ARGS[@]}"; fi
+    run_pgbench "$name" measure "$DURATION_S" -M "${MODE[$name]}" "${PGB_ARGS[@]}"
+    R_PG_TPS[$name]=$PGB_TPS; R_PG_P50[$name]=$PGB_P50_US; R_PG_P99[$name]=$PGB_P99_US
+    R_TX[$name]=$PGB_TX; R_STMTS[$name]=$PGB_STMTS
+    R_CPU_PG_RUN[$name]="$CPU_PG $CPU_CLIENT $CPU_MACHINE"
+    log "    own SQL:  ${R_PG_TPS[$name]} tps, p50 $(ms "$PGB_P50_US") ms, p99 $(ms "$PGB_P99_US") ms (CPU % of a core: PostgreSQL $CPU_PG, pgbench $CPU_CLIENT, machine $CPU_MACHINE)"
+    [ "$name" != create ] || remove_created_rows
+  else
+    log "    own SQL:  not run (${SKIP_OWN[$name]})"
+  fi
 
+  cheap_args "$name"
+  if [ "$WARMUP_S" -gt 0 ]; then PGOPTIONS="$CHEAP_PGOPTIONS" run_pgbench "$name.cheapest" warmup "$WARMUP_S" "${CHEAP_ARGS[@]}"; fi
+  PGOPTIONS="$CHEAP_PGOPTIONS" run_pgbench "$name.cheapest" measure "$DURATION_S" "${CHEAP_ARGS[@]}"
+  R_CH_TPS[$name]=$PGB_TPS; R_CH_P50[$name]=$PGB_P50_US; R_CH_P99[$name]=$PGB_P99_US; R_CH_STMTS[$name]=$PGB_STMTS
+  R_CPU_CH_RUN[$name]="$CPU_PG $CPU_CLIENT $CPU_MACHINE"
+  log "    cheapest: ${R_CH_TPS[$name]} tps, p50 $(ms "$PGB_P50_US") ms, p99 $(ms "$PGB_P99_US") ms (CPU % of a core: PostgreSQL $CPU_PG, pgbench $CPU_CLIENT, machine $CPU_MACHINE)"
   [ "$name" != create ] || remove_created_rows
 done
+
+# JFR: the top frames of each profiled run (self time: the sampled thread's top frame; total: every method on
+# the sampled stack, once per sample), application threads only
+JFR_SUMMARY=""
+if [ "$JFR" = 1 ]; then
+  for f in "$OUT"/jfr/*.jfr; do
+    [ -f "$f" ] || continue
+    perl "$BENCH_DIR/lib/jfr_top.pl" "$f" 25 >"${f%.jfr}.top.txt" 2>&1 || true
+    JFR_SUMMARY="$JFR_SUMMARY$(basename "$f" .jfr):"$'\n'"$(cat "${f%.jfr}.top.txt")"$'\n\n'
+  done
+fi
 
 # ------------------------------------------------------------------------------------------ report
 
@@ -675,6 +860,9 @@ if [ -n "$(git -C "$ROOT" --no-optional-locks status --porcelain --untracked-fil
 CPU_MODEL=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 MEM_GIB=$(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
 MIB() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+num() { if [ -n "$1" ]; then awk -v x="$1" 'BEGIN { printf "%.0f", x }'; else echo -; fi; }
+msu() { if [ -n "$1" ]; then echo "$(ms "$1") ms"; else echo -; fi; }
+ratio() { if [ -n "$1" ] && [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; else echo -; fi; }
 
 {
   echo "# NovaBilling customers benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -689,13 +877,14 @@ MIB() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
   echo
   echo "Data: $N_CUSTOMERS customers ($N_BIG in tenant \`default\`, the one measured; the rest over $OTHER_TENANTS tenants),"
   echo "$N_SUBS subscriptions, $N_INVOICES invoices; database $DB_SIZE. Load ${LOAD_TOTAL_S} s: customers ${LOAD_CUSTOMERS_S} s,"
-  echo "subscriptions and invoices ${LOAD_BILLING_S} s, constraints and indexes ${LOAD_INDEXES_S} s, VACUUM ANALYZE and CHECKPOINT ${LOAD_VACUUM_S} s."
+  echo "subscriptions and invoices ${LOAD_BILLING_S} s, constraints and indexes ${LOAD_INDEXES_S} s, yardstick (bench.flat, $RICH_INVOICES invoices of get_rich) ${LOAD_YARDSTICK_S} s,"
+  echo "sample tables, yardstick, VACUUM ANALYZE and CHECKPOINT ${LOAD_VACUUM_S} s."
   echo "\`search=$COMMON_NAME\` matches $COMMON_TOTAL customers of \`default\` ($COMMON_SHARE). Deep page: $DEEP_PAGE (OFFSET $(( (DEEP_PAGE - 1) * PAGE_LIMIT )))."
   echo
   echo "App: start to healthy ${APP_START_S} s (JVM start, Flyway on an empty database, bootstrap key); RSS $(MIB "$RSS_IDLE_KB") MiB idle after start,"
   echo "max $(MIB "$RSS_MAX_GET_KB") MiB during the measured GET-by-id run, max $(MIB "$RSS_MAX_KB") MiB over all runs, $(MIB "${RSS_END_KB:-0}") MiB at the end. ERROR lines in app.log: $APP_ERRORS."
   echo "Driver: $DRIVER_MODE. pgbench ran each scenario in the mode the app's driver used for its statements (PGBENCH_MODE=$PGBENCH_MODE):"
-  echo "$(for n in "${SELECTED[@]}"; do printf '%s `-M %s`; ' "$n" "${MODE[$n]}"; done)"
+  echo "$(for n in "${SELECTED[@]}"; do printf '%s `-M %s`; ' "$n" "${MODE[$n]:-n/a}"; done)"
   echo "Per statement (named, unnamed, simple):"
   echo
   echo '```'
@@ -705,37 +894,68 @@ MIB() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
   echo "Concurrency $CONCURRENCY (wrk: $WRK_THREADS threads, $CONCURRENCY connections; pgbench: $PGBENCH_JOBS threads, $CONCURRENCY clients), ${WARMUP_S} s warm-up then ${DURATION_S} s measured, each tool, each scenario"
   echo "(and once, before all, ${APP_WARMUP_S} s of GET-by-id load on the app for the JIT)."
   echo
-  echo "| scenario | app req/s | app p50 | app p99 | pgbench tps | pgbench p50 | pgbench p99 | ratio |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| scenario | app req/s | app p50 | app p99 | own SQL tps | own p99 | cheapest SQL tps | cheapest p50 | cheapest p99 | API / cheapest | API / own SQL |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for name in "${SELECTED[@]}"; do
-    printf '| %s | %.0f | %s ms | %s ms | %.0f | %s ms | %s ms | %s |\n' "${TITLE[$name]}" \
-      "${R_APP_RPS[$name]}" "$(ms "${R_APP_P50[$name]}")" "$(ms "${R_APP_P99[$name]}")" \
-      "${R_PG_TPS[$name]}" "$(ms "${R_PG_P50[$name]}")" "$(ms "${R_PG_P99[$name]}")" \
-      "$(awk -v a="${R_APP_RPS[$name]}" -v b="${R_PG_TPS[$name]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+    printf '| %s | %s | %s | %s | %s | %s | %.0f | %s ms | %s ms | %s | %s |\n' "${TITLE[$name]}" \
+      "$(num "${R_APP_RPS[$name]:-}")" "$(msu "${R_APP_P50[$name]:-}")" "$(msu "${R_APP_P99[$name]:-}")" \
+      "$(num "${R_PG_TPS[$name]:-}")" "$(msu "${R_PG_P99[$name]:-}")" \
+      "${R_CH_TPS[$name]}" "$(ms "${R_CH_P50[$name]}")" "$(ms "${R_CH_P99[$name]}")" \
+      "$(ratio "${R_APP_RPS[$name]:-}" "${R_CH_TPS[$name]}")" "$(ratio "${R_APP_RPS[$name]:-}" "${R_PG_TPS[$name]:-}")"
   done
   echo
-  echo "ratio = app req/s / pgbench tps. pgbench runs the app's SQL text with the app's bind values; get_by_id,"
-  echo "search_random and create add one primary-key lookup or generator statement per transaction (pgbench has no"
-  echo "random strings), included in their pgbench numbers."
+  echo "API / cheapest = app req/s / the cheapest SQL's tps (pgbench/cheapest/: a point select of a row holding every"
+  echo "field the API returns, totals as columns, in bench.flat, a plain table with the customers table's columns and"
+  echo "indexes; a single-row INSERT into it; the best page and search SQL written by hand, keyset for deep pages)."
+  echo "API / own SQL = app req/s / pgbench running the app's own statements with the app's bind values. get_*,"
+  echo "search_random* and create add one primary-key lookup or generator statement per pgbench transaction (pgbench"
+  echo "has no random strings), in both pgbench numbers. '-': not measured (see below)."
+  for name in "${SELECTED[@]}"; do
+    [ -z "${SKIP_OWN[$name]:-}" ] || echo "* $name: own SQL not run: ${SKIP_OWN[$name]}."
+  done
+  if [ -n "${R_APP_RPS[search_common_cliff]:-}${R_APP_RPS[search_random_cliff]:-}" ]; then
+    echo
+    echo "No cliffs: after $CLIFF_ROWS newer customers that match neither search were added (the same rows in bench.flat),"
+    echo "each search's throughput against the same search before (target: within 20%):"
+    echo
+    echo "| search | app before | app after | after / before | cheapest before | cheapest after | after / before |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    for base in search_common search_random; do
+      [ -n "${R_APP_RPS[${base}_cliff]:-}" ] && [ -n "${R_APP_RPS[$base]:-}" ] || continue
+      echo "| ${TITLE[$base]#GET /api/customers?} | $(num "${R_APP_RPS[$base]}") | $(num "${R_APP_RPS[${base}_cliff]}") | $(ratio "${R_APP_RPS[${base}_cliff]}" "${R_APP_RPS[$base]}") | $(num "${R_CH_TPS[$base]}") | $(num "${R_CH_TPS[${base}_cliff]}") | $(ratio "${R_CH_TPS[${base}_cliff]}" "${R_CH_TPS[$base]}") |"
+    done
+  fi
   echo
   echo "CPU during the measured runs, % of one core (the machine has $NCPU, so at most $(( NCPU * 100 ))); 'other' is the rest of the"
   echo "machine's busy time: other processes (builds, tests) competing for the same cores, kernel threads, this script."
   echo
-  echo "| scenario | wrk run: app JVM | PostgreSQL | wrk | other | pgbench run: PostgreSQL | pgbench | other |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| scenario | wrk run: app JVM | PostgreSQL | wrk | other | own SQL run: PostgreSQL | pgbench | other | cheapest run: PostgreSQL | pgbench | other |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for name in "${SELECTED[@]}"; do
-    read -r a p c m <<<"${R_CPU_APP_RUN[$name]}"
-    read -r pp pc pm <<<"${R_CPU_PG_RUN[$name]}"
-    echo "| $name | $a | $p | $c | $(( m - a - p - c > 0 ? m - a - p - c : 0 )) | $pp | $pc | $(( pm - pp - pc > 0 ? pm - pp - pc : 0 )) |"
+    read -r a p c m <<<"${R_CPU_APP_RUN[$name]:-0 0 0 0}"
+    read -r pp pc pm <<<"${R_CPU_PG_RUN[$name]:-0 0 0}"
+    read -r cp cc cm <<<"${R_CPU_CH_RUN[$name]:-0 0 0}"
+    echo "| $name | $a | $p | $c | $(( m - a - p - c > 0 ? m - a - p - c : 0 )) | $pp | $pc | $(( pm - pp - pc > 0 ? pm - pp - pc : 0 )) | $cp | $cc | $(( cm - cp - cc > 0 ? cm - cp - cc : 0 )) |"
   done
   echo
-  echo "Requests / transactions counted: $(for name in "${SELECTED[@]}"; do printf '%s %s/%s; ' "$name" "${R_REQS[$name]}" "${R_TX[$name]}"; done)"
+  echo "Requests / own-SQL transactions counted: $(for name in "${SELECTED[@]}"; do printf '%s %s/%s; ' "$name" "${R_REQS[$name]:--}" "${R_TX[$name]:--}"; done)"
   echo
-  echo "pgbench per-statement average latency (\`-r\`):"
+  echo "pgbench per-statement average latency (\`-r\`), own SQL then cheapest:"
   echo
   echo '```'
-  for name in "${SELECTED[@]}"; do echo "$name:"; echo "${R_STMTS[$name]}" | sed 's/^/  /'; done
+  for name in "${SELECTED[@]}"; do
+    [ -z "${R_STMTS[$name]:-}" ] || { echo "$name, own SQL:"; echo "${R_STMTS[$name]}" | sed 's/^/  /'; }
+    echo "$name, cheapest:"; echo "${R_CH_STMTS[$name]}" | sed 's/^/  /'
+  done
   echo '```'
+  if [ -n "$JFR_SUMMARY" ]; then
+    echo
+    echo "JFR (\`jcmd JFR.start settings=profile\` during each measured wrk run; files in jfr/), top frames by samples:"
+    echo
+    echo '```'
+    printf '%s' "$JFR_SUMMARY"
+    echo '```'
+  fi
   if [ "${#FAILURES[@]}" -gt 0 ]; then
     echo
     echo "**FAILED**:"

@@ -1,0 +1,73 @@
+-- The yardstick: what the cheapest SQL that answers each request can do on this machine.
+-- psql variables: rich_invoices (paid invoices given to one customer), off (rows before the deep page).
+--
+-- 1. Two customers of tenant 'default' for the constant-cost scenario: one gets :rich_invoices paid
+--    invoices in its own currency, the other has no invoice and no subscription. Their ids go into
+--    bench.ids at n = -1 (rich) and n = -2 (none), where the GET-by-id scripts find them.
+-- 2. bench.flat: a plain table of the same columns, constraints (no foreign key) and indexes as
+--    customers, with the two billing totals as columns (computed once here), i.e. a row that holds every
+--    field the API returns. The "cheapest SQL" scripts (pgbench/cheapest/) read and write only this table.
+-- 3. bench.cursors: the (created_at, id) of the row just before the deep page, for the keyset SQL.
+\set ON_ERROR_STOP on
+
+CREATE TABLE bench.special (kind text PRIMARY KEY, id text NOT NULL, currency text NOT NULL);
+INSERT INTO bench.special
+SELECT 'rich', c.id, c.currency FROM customers c
+ WHERE c.tenant_id = 'default' AND c.id NOT IN (SELECT id FROM bench.ids)
+ ORDER BY c.id LIMIT 1;
+INSERT INTO bench.special
+SELECT 'none', c.id, c.currency FROM customers c
+ WHERE c.tenant_id = 'default' AND c.id NOT IN (SELECT id FROM bench.ids)
+   AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.tenant_id = c.tenant_id AND i.customer_id = c.id)
+   AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id)
+ ORDER BY c.id DESC LIMIT 1;
+
+INSERT INTO invoices (tenant_id, id, customer_id, status, currency, amount_due, amount_paid, created_at)
+SELECT 'default', 'inv_richbench' || lpad(g::text, 13, '0'), s.id, 'paid', s.currency, 1000 + g % 500, 1000 + g % 500,
+       now() - g * interval '1 hour'
+  FROM bench.special s CROSS JOIN generate_series(1, :rich_invoices) g
+ WHERE s.kind = 'rich';
+
+INSERT INTO bench.ids SELECT -1, id FROM bench.special WHERE kind = 'rich';
+INSERT INTO bench.ids SELECT -2, id FROM bench.special WHERE kind = 'none';
+
+CREATE TABLE bench.flat (LIKE public.customers INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS);
+ALTER TABLE bench.flat ADD COLUMN total_spent numeric NOT NULL DEFAULT 0,
+                       ADD COLUMN active_subscriptions bigint NOT NULL DEFAULT 0;
+
+INSERT INTO bench.flat (tenant_id, id, external_id, email, name, country, currency, status, metadata,
+                        created_at, updated_at, total_spent, active_subscriptions)
+WITH paid AS (
+    SELECT tenant_id, customer_id, currency, sum(amount_paid) AS total
+      FROM invoices WHERE status = 'paid' GROUP BY tenant_id, customer_id, currency
+), active AS (
+    SELECT tenant_id, customer_id, count(*) AS n
+      FROM subscriptions WHERE status = 'active' GROUP BY tenant_id, customer_id
+)
+SELECT c.tenant_id, c.id, c.external_id, c.email, c.name, c.country, c.currency, c.status, c.metadata,
+       c.created_at, c.updated_at, coalesce(p.total, 0), coalesce(a.n, 0)
+  FROM customers c
+  LEFT JOIN paid p ON p.tenant_id = c.tenant_id AND p.customer_id = c.id AND p.currency = c.currency
+  LEFT JOIN active a ON a.tenant_id = c.tenant_id AND a.customer_id = c.id;
+
+-- the same primary key, unique constraints and indexes as customers (their saved definitions, renamed to
+-- the new table; index names are per schema, so they can stay); no foreign key
+DO $do$
+DECLARE
+    r record;
+BEGIN
+    FOR r IN SELECT ddl FROM bench.saved_ddl WHERE tbl = 'customers' AND ddl NOT LIKE '%FOREIGN KEY%' ORDER BY ord, name LOOP
+        EXECUTE replace(replace(r.ddl, 'ALTER TABLE customers ', 'ALTER TABLE bench.flat '),
+                        ' ON public.customers ', ' ON bench.flat ');
+    END LOOP;
+END
+$do$;
+
+CREATE TABLE bench.cursors (name text PRIMARY KEY, created_at timestamptz NOT NULL, id text NOT NULL);
+INSERT INTO bench.cursors
+SELECT 'deep', created_at, id FROM customers WHERE tenant_id = 'default'
+ ORDER BY created_at DESC, id DESC OFFSET greatest(:off - 1, 0) LIMIT 1;
+
+SELECT (SELECT count(*) FROM bench.flat) AS flat_rows,
+       (SELECT count(*) FROM pg_indexes WHERE schemaname = 'bench' AND tablename = 'flat') AS flat_indexes,
+       (SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'customers') AS customers_indexes;

@@ -9,29 +9,36 @@ import com.novabilling.application.port.out.customer.BillingRecords;
 import com.novabilling.application.port.out.customer.CustomerReadModel;
 import com.novabilling.application.port.out.customer.CustomerRepository;
 import com.novabilling.application.port.out.customer.TenantDefaults;
+import com.novabilling.application.service.customer.CachedTenantDefaults;
 import com.novabilling.application.service.customer.CreateCustomerService;
 import com.novabilling.application.service.customer.DeleteCustomerService;
 import com.novabilling.application.service.customer.GetCustomerService;
 import com.novabilling.application.service.customer.ListCustomersService;
 import com.novabilling.application.service.customer.UpdateCustomerService;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import com.novabilling.adapter.out.persistence.postgres.TranslateStoreFailures;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * Creates the customer use cases. The services carry no annotations; each write use case runs in one
- * transaction because its factory method is {@code @Transactional} (Micronaut proxies the returned
+ * Creates the customer use cases. The services carry no annotations; each write use case that makes more
+ * than one statement (update, delete) runs in one transaction because its factory method is
+ * {@code @Transactional} (Micronaut proxies the returned
  * interface); {@code @TranslateStoreFailures} turns a connection failure of the transaction manager itself
  * into the out-port's StoreUnavailableException. The reads are single statements on one connection and
  * need no transaction.
  */
 @Factory
 class CustomerServicesFactory {
+
+    /** Tenants whose default currency is kept in memory at once (past it the cache starts over). */
+    static final int MAX_CACHED_TENANTS = 10_000;
 
     @Singleton
     Clock clock() {
@@ -44,12 +51,18 @@ class CustomerServicesFactory {
         return new SecureRandom();
     }
 
+    /**
+     * Not {@code @Transactional}: a create is one INSERT (the tenant's default currency, when the request
+     * names none, comes from {@link CachedTenantDefaults}), atomic on its own in autocommit. A transaction
+     * would only add a round trip: BEGIN travels with the INSERT, but COMMIT is a second one.
+     */
     @Singleton
-    @Transactional
     @TranslateStoreFailures
     CreateCustomerUseCase createCustomer(CustomerRepository customers, TenantDefaults tenantDefaults, Clock clock,
-                                         RandomGenerator random) {
-        return new CreateCustomerService(customers, tenantDefaults, clock, random);
+                                         RandomGenerator random,
+                                         @Value("${novabilling.tenant-defaults-cache-ttl:10s}") Duration tenantDefaultsTtl) {
+        return new CreateCustomerService(customers,
+                new CachedTenantDefaults(tenantDefaults, tenantDefaultsTtl, MAX_CACHED_TENANTS, clock), clock, random);
     }
 
     @Singleton

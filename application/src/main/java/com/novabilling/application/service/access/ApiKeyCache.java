@@ -41,13 +41,22 @@ public final class ApiKeyCache {
     }
 
     Optional<Entry> fresh(byte[] sha256, Instant now) {
+        Optional<Entry> entry = freshWithoutCounting(sha256, now);
+        (entry.isPresent() ? hits : misses).increment();
+        return entry;
+    }
+
+    /** The fresh entry, if any, without counting a hit or a miss (the caller counts what it answered). */
+    Optional<Entry> freshWithoutCounting(byte[] sha256, Instant now) {
         Entry entry = entries.get(HexFormat.of().formatHex(sha256));
         if (entry == null || !now.isBefore(entry.loadedAt().plus(ttl))) {
-            misses.increment();
             return Optional.empty();
         }
-        hits.increment();
         return Optional.of(entry);
+    }
+
+    void countHit() {
+        hits.increment();
     }
 
     void put(byte[] sha256, Entry entry) {

@@ -59,6 +59,31 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyQuery 
         return key.map(k -> new AuthenticatedKey(k.tenantId(), k.id(), k.scopes(), entry.tenantLimit()));
     }
 
+    /**
+     * A usable key from a fresh cache entry whose last use was recorded within the last minute: no store
+     * access at all. Anything else (not cached, expired entry, unknown or unusable key, a last-use write due)
+     * is left to {@link #authenticate}, which gives the definitive answer.
+     */
+    @Override
+    public Optional<AuthenticatedKey> authenticateFromMemory(String presentedSecret) {
+        Optional<ApiKeySecret> secret = ApiKeySecret.parse(presentedSecret);
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<ApiKeyCache.Entry> entry = cache.freshWithoutCounting(secret.get().sha256(), now);
+        if (entry.isEmpty() || !entry.get().lastRecordedUse().plus(LAST_USED_RESOLUTION).isAfter(now)) {
+            return Optional.empty();
+        }
+        Optional<ApiKey> key = entry.get().key().filter(k -> k.isUsableAt(now));
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        cache.countHit();
+        ApiKey k = key.get();
+        return Optional.of(new AuthenticatedKey(k.tenantId(), k.id(), k.scopes(), entry.get().tenantLimit()));
+    }
+
     private void recordUse(byte[] sha256, ApiKeyCache.Entry entry, ApiKey key, Instant now) {
         if (entry.lastRecordedUse().plus(LAST_USED_RESOLUTION).isAfter(now)) {
             return;

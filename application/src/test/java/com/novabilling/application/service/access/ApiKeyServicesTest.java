@@ -135,4 +135,55 @@ class ApiKeyServicesTest {
         assertThat(cache.misses()).isEqualTo(3);
         assertThat(cache.hits()).isEqualTo(2);
     }
+
+    @Test
+    void answersACachedUsableKeyFromMemoryWithoutTouchingTheStore() {
+        IssuedApiKey key = issue(Set.of(Scope.CUSTOMERS_READ), clock.instant().plusSeconds(30));
+        String secret = key.secret().value();
+        AuthenticatedKey expected = new AuthenticatedKey(TENANT, key.key().id(), Set.of(Scope.CUSTOMERS_READ));
+
+        assertThat(authenticate.authenticateFromMemory(secret)).as("not cached yet").isEmpty();
+        assertThat(authenticate.authenticate(secret)).contains(expected);
+        int lookups = store.lookups;
+        int uses = store.recordedUses.size();
+        long hits = cache.hits();
+
+        assertThat(authenticate.authenticateFromMemory(secret)).contains(expected);
+        assertThat(authenticate.authenticateFromMemory(secret)).contains(expected);
+        assertThat(store.lookups).isEqualTo(lookups);
+        assertThat(store.recordedUses).hasSize(uses);
+        assertThat(cache.hits()).isEqualTo(hits + 2);
+
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(authenticate.authenticateFromMemory(secret)).as("cache entry expired").isEmpty();
+        assertThat(authenticate.authenticate(secret)).contains(expected);
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(authenticate.authenticateFromMemory(secret)).as("key expired, entry fresh").isEmpty();
+        assertThat(authenticate.authenticate(secret)).isEmpty();
+    }
+
+    @Test
+    void leavesUnknownMalformedRevokedKeysAndDueLastUseWritesToTheStorePath() {
+        ApiKeyCache longCache = new ApiKeyCache(Duration.ofMinutes(5), 100);
+        AuthenticateApiKeyService service = new AuthenticateApiKeyService(store, tenants, longCache, clock);
+        IssuedApiKey key = issue(Set.of(Scope.CUSTOMERS_READ), null);
+        String unknown = "sk_live_" + "z".repeat(40);
+
+        assertThat(service.authenticate(unknown)).isEmpty();
+        assertThat(service.authenticateFromMemory(unknown)).as("a remembered unknown key is not an answer from memory").isEmpty();
+        assertThat(service.authenticateFromMemory("not a key")).isEmpty();
+
+        assertThat(service.authenticate(key.secret().value())).isPresent();
+        assertThat(service.authenticateFromMemory(key.secret().value())).isPresent();
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(service.authenticateFromMemory(key.secret().value())).as("a last-use write is due").isEmpty();
+        int uses = store.recordedUses.size();
+        assertThat(service.authenticate(key.secret().value())).isPresent();
+        assertThat(store.recordedUses).hasSize(uses + 1);
+        assertThat(service.authenticateFromMemory(key.secret().value())).isPresent();
+
+        new RevokeApiKeyService(store, longCache, clock).revoke(TENANT, key.key().id());
+        assertThat(service.authenticateFromMemory(key.secret().value())).isEmpty();
+        assertThat(service.authenticate(key.secret().value())).isEmpty();
+    }
 }

@@ -10,18 +10,21 @@ import com.novabilling.application.port.in.access.AuthenticateApiKeyQuery;
 import com.novabilling.application.port.in.access.AuthenticatedKey;
 import com.novabilling.domain.access.Scope;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
+import jakarta.inject.Named;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Every {@code /api} route but the public ones needs {@code Authorization: Bearer <secret>}. Missing,
@@ -30,7 +33,7 @@ import java.util.OptionalLong;
  * {@link ApiPrincipal}. Failed authentications are throttled per client address ({@link AuthFailureThrottle})
  * and requests are rate-limited per key ({@link RateLimiter}). Errors are thrown, and answered by the one
  * error mapping. Key lookups are cached by the application service, so the database is not on the
- * hot path.
+ * hot path, and a cached key is checked on the event loop without a thread hand-off.
  */
 @ServerFilter("/api/**")
 public final class AuthenticationFilter implements Ordered {
@@ -44,13 +47,16 @@ public final class AuthenticationFilter implements Ordered {
     private final ClientAddresses clientAddresses;
     private final AuthFailureThrottle failures;
     private final RateLimiter rateLimiter;
+    private final Executor blocking;
 
     public AuthenticationFilter(AuthenticateApiKeyQuery authenticator, ClientAddresses clientAddresses,
-                                AuthFailureThrottle failures, RateLimiter rateLimiter) {
+                                AuthFailureThrottle failures, RateLimiter rateLimiter,
+                                @Named(TaskExecutors.BLOCKING) Executor blocking) {
         this.authenticator = authenticator;
         this.clientAddresses = clientAddresses;
         this.failures = failures;
         this.rateLimiter = rateLimiter;
+        this.blocking = blocking;
     }
 
     @Override
@@ -62,27 +68,53 @@ public final class AuthenticationFilter implements Ordered {
      * In this order: an address with too many recent failures is refused (429) before any lookup; the key
      * is looked up (401, counted as a failure, when it is not valid); the key's rate limit is charged (429,
      * nothing executed, when used up); the route's scope is checked (403).
+     * <p>
+     * The common case, a known key whose lookup is cached, is answered on the event loop that read the
+     * request: no store access, no thread hand-off. Only a lookup that needs the key store (a key not
+     * cached or expired from the cache, an unknown key, a last-use time to write) moves to the blocking
+     * pool, and the request carries on from there. (The future completes with the request: the filter
+     * API reads that as "go on"; a completed one goes on at once, on the same thread.)
      */
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public void authenticate(HttpRequest<?> request) {
+    public CompletableFuture<HttpRequest<?>> authenticate(HttpRequest<?> request) {
         String path = request.getPath();
         if (PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {
-            return;
+            return CompletableFuture.completedFuture(request);
         }
         String address = clientAddresses.of(request);
         OptionalLong blocked = failures.retryAfterSeconds(address);
         if (blocked.isPresent()) {
             throw ThrottledException.tooManyFailedAuthentications(blocked.getAsLong());
         }
-        Optional<AuthenticatedKey> key = bearerToken(request).flatMap(authenticator::authenticate);
-        if (key.isEmpty()) {
-            failures.recordFailure(address);
-            throw new UnauthorizedException();
+        Optional<String> token = bearerToken(request);
+        Optional<AuthenticatedKey> cached = token.flatMap(authenticator::authenticateFromMemory);
+        if (cached.isPresent()) {
+            admit(request, cached.get());
+            return CompletableFuture.completedFuture(request);
         }
-        ApiPrincipal principal = new ApiPrincipal(key.get().tenantId(), key.get().keyId().value(), key.get().scopes());
+        CompletableFuture<HttpRequest<?>> done = new CompletableFuture<>();
+        PropagatedContext context = PropagatedContext.getOrEmpty();
+        blocking.execute(() -> {
+            try (PropagatedContext.Scope ignored = context.propagate()) {
+                Optional<AuthenticatedKey> key = token.flatMap(authenticator::authenticate);
+                if (key.isEmpty()) {
+                    failures.recordFailure(address);
+                    throw new UnauthorizedException();
+                }
+                admit(request, key.get());
+                done.complete(request);
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    /** A valid key: the principal on the request, then the rate limit, then the route's scope. */
+    private void admit(HttpRequest<?> request, AuthenticatedKey key) {
+        ApiPrincipal principal = new ApiPrincipal(key.tenantId(), key.keyId().value(), key.scopes());
         request.setAttribute(ApiPrincipal.ATTRIBUTE, principal);
-        RateLimiter.Decision decision = rateLimiter.consume(key.get().keyId().value(), key.get().rateLimit().orElse(null));
+        RateLimiter.Decision decision = rateLimiter.consume(key.keyId().value(), key.rateLimit().orElse(null));
         request.setAttribute(RateLimiter.Decision.ATTRIBUTE, decision);
         if (!decision.allowed()) {
             throw ThrottledException.rateLimited(decision.retryAfterSeconds());

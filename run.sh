@@ -12,5 +12,14 @@ if [ ! -f "$jar" ] || [ -n "$(find . \( -name target -o -name .novabilling -o -n
   mvn -B -ntp -Dstyle.color=never -DskipTests package 2>&1 \
     | awk '{ gsub(/\033\[[0-9;]*m/, "") } /^\[INFO\] (Building [^j]|BUILD|Total time)|^\[ERROR\]/ { print; fflush() }' >&2
 fi
-# a small heap keeps RSS bounded (~250 MB under load); the serial collector suits a 2-core box
-exec java ${JAVA_OPTS:--XX:+UseSerialGC -Xms96m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k} -jar "$jar" "$@"
+# JVM defaults for a small (2-core) box: the serial collector (no collector threads competing with the request
+# threads for 2 cores; young pauses of a 160 MB heap stay short), a small fixed-ceiling heap and code cache and
+# 512k thread stacks keep RSS bounded (~250 MB under load). benchmarks/start.sh reads this line.
+default_java_opts="-XX:+UseSerialGC -Xms96m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k"
+# the class-data archive the build makes next to the jar (bootstrap/src/cds/train.sh): classes mapped at start
+# instead of loaded from the jar. The JVM checks that it matches the jar and ignores it otherwise.
+cds=()
+if [ -f "${jar%.jar}.jsa" ] && [ "${NOVABILLING_CDS:-on}" != off ]; then
+  cds=("-XX:SharedArchiveFile=${jar%.jar}.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+fi
+exec java ${JAVA_OPTS:-$default_java_opts} ${cds[@]+"${cds[@]}"} -jar "$jar" "$@"

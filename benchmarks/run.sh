@@ -34,7 +34,7 @@ DURATION, WARMUP, OUT, SCENARIOS). Durations: 20, 20s or 1m.
 More: APP_WARMUP (10s: GET-by-id load once before the scenarios, for the JIT), OTHER_TENANTS (99), SAMPLE_IDS (10000), COMMON_NAME (wanjiru), DEEP_PAGE (middle of tenant
 'default'), RICH_INVOICES (10000: paid invoices of the get_rich customer), CLIFF_ROWS (100000), JFR (0; 1 records
 a Flight Recorder profile of the app during the measured runs and prints its top frames), PGBIN (/usr/lib/postgresql/15/bin), PG_SHARED_BUFFERS (2GB), JAR, BUILD (auto: only when the
-jar is missing | always | never), JAVA_OPTS, DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE (app default 10),
+jar is missing | always | never), JAVA_OPTS (./run.sh's defaults), CDS (on: a class-data archive of the jar, as the build makes | off), DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE (app default 10),
 KEEP_PGDATA (0: the cluster's data directory is deleted at the end), PG_PORT and BENCH_APP_PORT (default: a free port each), PGBENCH_MODE (auto: per scenario, the
 mode the app's driver was seen to use | prepared | extended).
 EOF
@@ -73,8 +73,10 @@ PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PG_SHARED_BUFFERS=${PG_SHARED_BUFFERS:-2GB}
 JAR=${JAR:-$ROOT/bootstrap/target/novabilling.jar}
 BUILD=${BUILD:-auto}
-# the same JVM defaults as ./run.sh: a small heap keeps RSS bounded; the serial collector suits 2 cores
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms96m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k}
+# the same JVM defaults as ./run.sh (read from it: a small heap keeps RSS bounded; the serial collector suits
+# 2 cores), and, like ./run.sh, a class-data archive of the jar (CDS=off: none)
+JAVA_OPTS=${JAVA_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$ROOT/run.sh")}
+CDS=${CDS:-on}
 KEEP_PGDATA=${KEEP_PGDATA:-0}
 PGBENCH_MODE=${PGBENCH_MODE:-auto}
 DB=novabilling
@@ -285,6 +287,13 @@ fi
 # run a copy: a build in the tree during the run must not swap the jar under the running JVM
 cp -p "$JAR" "$OUT/novabilling.jar"
 JAR_SHA=$(sha256sum "$OUT/novabilling.jar" | cut -c1-12)
+CDS_OPTS=()
+if [ "$CDS" != off ]; then
+  # the archive records the jar's path: one for the copy, made the way the build makes it
+  log "class-data archive for the copy of the jar (bootstrap/src/cds/train.sh)"
+  bash "$ROOT/bootstrap/src/cds/train.sh" "$OUT/novabilling.jar" "$OUT/novabilling.jsa" || true
+  [ ! -f "$OUT/novabilling.jsa" ] || CDS_OPTS=(-XX:SharedArchiveFile="$OUT/novabilling.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+fi
 
 # --------------------------------------------------------------------------------- PostgreSQL cluster
 
@@ -349,7 +358,7 @@ for attempt in 1 2 3; do
       MICRONAUT_SERVER_PORT="$APP_PORT" \
       NOVABILLING_BOOTSTRAP_API_KEY="$API_KEY" \
       NOVABILLING_RATE_LIMIT_PER_SECOND=100000 NOVABILLING_RATE_LIMIT_BURST=1000000 \
-      java $JAVA_OPTS -jar "$OUT/novabilling.jar" >"$OUT/app.log" 2>&1 &
+      java $JAVA_OPTS ${CDS_OPTS[@]+"${CDS_OPTS[@]}"} -jar "$OUT/novabilling.jar" >"$OUT/app.log" 2>&1 &
   APP_PID=$!
   APP_UP=1
   until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$APP_PORT/health" 2>/dev/null; do
@@ -873,7 +882,7 @@ ratio() { if [ -n "$1" ] && [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN { p
   echo "Machine: $NCPU CPUs ($CPU_MODEL), ${MEM_GIB} GiB RAM, $(uname -sr); app, PostgreSQL and load generator on it together."
   echo "Software: PostgreSQL $PG_VERSION (shared_buffers $PG_SHARED_BUFFERS, jit off, fsync and synchronous_commit on),"
   echo "$(java -version 2>&1 | head -1), $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'), pgbench $("$PGBIN/pgbench" --version | awk '{print $3}');"
-  echo "app: $(basename "$JAR") built $(date -u -r "$OUT/novabilling.jar" +%Y-%m-%dT%H:%MZ) (sha256 $JAR_SHA…, copy in the output directory), source $GIT_REV, JAVA_OPTS='${JAVA_OPTS}', pool ${DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE:-10} connections."
+  echo "app: $(basename "$JAR") built $(date -u -r "$OUT/novabilling.jar" +%Y-%m-%dT%H:%MZ) (sha256 $JAR_SHA…, copy in the output directory), source $GIT_REV, JAVA_OPTS='${JAVA_OPTS}'$([ "${#CDS_OPTS[@]}" -gt 0 ] && echo ' with its class-data archive' || echo ', no class-data archive'), pool ${DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE:-10} connections."
   echo
   echo "Data: $N_CUSTOMERS customers ($N_BIG in tenant \`default\`, the one measured; the rest over $OTHER_TENANTS tenants),"
   echo "$N_SUBS subscriptions, $N_INVOICES invoices; database $DB_SIZE. Load ${LOAD_TOTAL_S} s: customers ${LOAD_CUSTOMERS_S} s,"

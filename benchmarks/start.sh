@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# NovaBilling customers: time from `java -jar` to healthy, against an external PostgreSQL, and RSS.
+#
+#   benchmarks/start.sh                       # 5 starts, median; PostgreSQL 15 from /usr/lib/postgresql/15/bin
+#   RUNS=9 JAVA_OPTS="..." benchmarks/start.sh
+#
+# Starts a throw-away PostgreSQL cluster, then starts the app RUNS times against it, each time measuring
+# from the launch of `java` to the first 200 from /health/readiness (polled every 10 ms), then stops it with
+# SIGTERM. The first start migrates the empty database (Flyway) and is reported on its own; the median is
+# over the RUNS starts that follow (database already migrated: the usual restart or new instance). The JVM
+# options are ./run.sh's, including its class-data archive (bootstrap/target/novabilling.jsa) when present;
+# CDS=off measures without it. Kills only what it started.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+RUNS=${RUNS:-5}
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+JAR=${JAR:-$ROOT/bootstrap/target/novabilling.jar}
+CDS=${CDS:-auto}
+PG_PORT=${PG_PORT:-3163}
+APP_PORT=${APP_PORT:-3164}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/novabilling-start.XXXXXX")
+chmod 755 "$WORK"   # PostgreSQL runs as another user in its namespace when this runs as root
+
+[ -f "$JAR" ] || { echo "no $JAR: build it first (mvn -B -DskipTests package)" >&2; exit 1; }
+[ -x "$PGBIN/postgres" ] || { echo "no PostgreSQL in $PGBIN (apt-get install postgresql-15)" >&2; exit 1; }
+# the same defaults as ./run.sh (see there why)
+JAVA_OPTS=${JAVA_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$ROOT/run.sh")}
+ARCHIVE="${JAR%.jar}.jsa"
+CDS_OPTS=()
+if [ "$CDS" != off ] && [ -f "$ARCHIVE" ]; then CDS_OPTS=(-XX:SharedArchiveFile="$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off); fi
+
+if [ "$(id -u)" = 0 ]; then PG_AS=(unshare --user); else PG_AS=(); fi
+APP_PID=""
+cleanup() {
+  set +e
+  [ -z "$APP_PID" ] || { kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; }
+  "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m fast -w stop >/dev/null 2>&1
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+"${PG_AS[@]}" "$PGBIN/initdb" -D "$WORK/pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+cat >>"$WORK/pgdata/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = ''
+fsync = on
+CONF
+"${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/postgres.log" -w start >/dev/null
+"$PGBIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "CREATE DATABASE novabilling"
+
+now_ms() { date +%s%3N; }
+start_once() { # label -> prints ms to healthy and RSS
+  local t0 t1 rss
+  t0=$(now_ms)
+  # shellcheck disable=SC2086
+  env DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/novabilling" \
+      DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=postgres \
+      MICRONAUT_SERVER_PORT="$APP_PORT" NOVABILLING_BOOTSTRAP_API_KEY="sk_live_startbenchstartbenchstartbenchstartbench" \
+      java $JAVA_OPTS ${CDS_OPTS[@]+"${CDS_OPTS[@]}"} -jar "$JAR" >"$WORK/app.$1.log" 2>&1 &
+  APP_PID=$!
+  until curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$APP_PORT/health/readiness" 2>/dev/null; do
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the app exited: $(tail -5 "$WORK/app.$1.log")" >&2; exit 1; }
+    [ $(( $(now_ms) - t0 )) -lt 120000 ] || { echo "not healthy after 120 s" >&2; exit 1; }
+    sleep 0.01
+  done
+  t1=$(now_ms)
+  rss=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
+  # CPU time the JVM used until then (all its threads): unlike the wall time, it hardly depends on what
+  # else the machine is doing
+  cpu=$(sed 's/^.*) //' "/proc/$APP_PID/stat" | awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($12 + $13) * 1000 / hz }')
+  kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+  echo "$(( t1 - t0 )) $(( rss / 1024 )) $cpu"
+}
+
+echo "JAR=$JAR"
+echo "JAVA_OPTS=$JAVA_OPTS ${CDS_OPTS[*]:-(no class-data archive)}"
+echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+read -r first first_rss first_cpu < <(start_once first)
+echo "first start (Flyway migrates the empty database): $first ms to healthy (JVM CPU $first_cpu ms), RSS $first_rss MiB"
+times=(); cpus=()
+for i in $(seq 1 "$RUNS"); do
+  read -r ms rss cpu < <(start_once "$i")
+  echo "start $i: $ms ms to healthy (JVM CPU $cpu ms), RSS $rss MiB; $(grep -o 'Startup completed in [0-9]*ms' "$WORK/app.$i.log" | head -1)"
+  times+=("$ms"); cpus+=("$cpu")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)) }'; }
+echo "median of $RUNS starts on the migrated database: $(median "${times[@]}") ms to healthy, JVM CPU $(median "${cpus[@]}") ms (load average now $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Makes the class-data sharing (AppCDS) archive of the fat jar: one training run of the app in memory
+# (NOVABILLING_PERSISTENCE=memory: no database needed), which starts, answers a few requests of the usual
+# kinds, and stops; the JVM writes every class it loaded into a dynamic archive at exit
+# (-XX:ArchiveClassesAtExit, JDK 13+). Later starts map those classes instead of reading, verifying and
+# parsing them from the jar: see ./run.sh and docs/benchmarks.md.
+#
+#   bootstrap/src/cds/train.sh JAR [ARCHIVE]      (the build runs it in `package`; -Dcds.skip leaves it out)
+#
+# Never fails the build: when anything goes wrong it says so and leaves no archive, and the app starts
+# without one (only slower). The JVM checks the archive against the jar (path, size, time) and ignores an
+# archive that does not match it.
+set -uo pipefail
+
+JAR=${1:?usage: train.sh JAR [ARCHIVE]}
+ARCHIVE=${2:-${JAR%.jar}.jsa}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+LOG=${ARCHIVE%.jsa}.cds-training.log
+KEY="sk_live_cdstrainingcdstrainingcdstrainingcdstr"
+
+warn() { echo "[cds] $* -- no class-data archive (the app works without it, it only starts slower)" >&2; rm -f "$ARCHIVE"; exit 0; }
+
+[ -f "$JAR" ] || warn "no $JAR"
+command -v curl >/dev/null || warn "curl is missing"
+# (never point -XX:ArchiveClassesAtExit at a device such as /dev/null: the JVM deletes the path and writes a
+# plain file there)
+"$JAVA" -XX:+UseSerialGC -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' ArchiveClassesAtExit ' \
+  || warn "this JVM cannot write dynamic archives (JDK 13 or later needed)"
+rm -f "$ARCHIVE"
+
+port=""
+for _ in $(seq 1 50); do
+  p=$(( 20000 + RANDOM % 20000 ))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
+done
+[ -n "$port" ] || warn "no free port for the training run"
+
+# the options that shape the archive match ./run.sh's defaults (the collector above all)
+env -u DATASOURCES_DEFAULT_URL NOVABILLING_PERSISTENCE=memory MICRONAUT_SERVER_PORT="$port" \
+    NOVABILLING_BOOTSTRAP_API_KEY="$KEY" NOVABILLING_LOG_FORMAT=text \
+    "$JAVA" -XX:+UseSerialGC -Xms96m -Xmx160m -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=warning \
+    -jar "$JAR" >"$LOG" 2>&1 &
+pid=$!
+base="http://127.0.0.1:$port"
+ok=0
+for _ in $(seq 1 1200); do
+  if curl -fsS -o /dev/null --max-time 2 "$base/health/readiness" 2>/dev/null; then ok=1; break; fi
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+if [ "$ok" = 1 ]; then
+  auth=(-H "Authorization: Bearer $KEY")
+  json=(-H 'Content-Type: application/json')
+  for i in 1 2 3; do
+    id=$(curl -sS "${auth[@]}" "${json[@]}" -d "{\"email\":\"training.$i@cds.example\",\"name\":\"Training $i\",\"externalId\":\"cds_$i\",\"country\":\"UG\",\"metadata\":{\"plan\":\"pro\",\"seats\":3,\"beta\":true}}" \
+           "$base/api/customers" | sed -n 's/.*"id":"\(cust_[a-z0-9]*\)".*/\1/p')
+    if [ -n "$id" ]; then
+      curl -sS -o /dev/null "${auth[@]}" "$base/api/customers/$id"
+      curl -sS -o /dev/null "${auth[@]}" "${json[@]}" -X PATCH -d '{"name":"Training Renamed"}' "$base/api/customers/$id"
+    fi
+    curl -sS -o /dev/null "${auth[@]}" "$base/api/customers?page=1&limit=20"
+    curl -sS -o /dev/null "${auth[@]}" "$base/api/customers?search=train&sortBy=name&order=asc"
+    curl -sS -o /dev/null "${auth[@]}" "$base/api/customers/cust_00000000000000000000000000"
+    curl -sS -o /dev/null "${auth[@]}" "${json[@]}" -d '{"email":"not an email"}' "$base/api/customers"
+    curl -sS -o /dev/null "$base/api/customers"
+    curl -sS -o /dev/null "$base/health"
+  done
+fi
+kill -TERM "$pid" 2>/dev/null
+for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; wait "$pid" 2>/dev/null; warn "the training run did not stop (see $LOG)"; fi
+wait "$pid" 2>/dev/null
+[ "$ok" = 1 ] || warn "the training run never became ready (see $LOG)"
+[ -s "$ARCHIVE" ] || warn "the JVM wrote no archive (see $LOG)"
+"$JAVA" -XX:+UseSerialGC -XX:SharedArchiveFile="$ARCHIVE" -Xshare:on -cp "$JAR" -version >/dev/null 2>&1 \
+  || warn "the archive does not load (java -Xshare:on refused it; see $LOG)"
+echo "[cds] $ARCHIVE: $(( $(stat -c %s "$ARCHIVE") / 1048576 )) MiB, $(grep -c . "$LOG") log lines of the training run in $LOG"

@@ -39,6 +39,7 @@ public final class Application {
         Persistence persistence = Persistence.chosen(env);
         Map<String, Object> properties = new HashMap<>();
         properties.put(Persistence.PROPERTY, persistence.environment());
+        Runnable afterStop = () -> { };
         if (persistence == Persistence.MEMORY) {
             if (isSet(env.get("DATASOURCES_DEFAULT_URL")) || isSet(System.getProperty("datasources.default.url"))) {
                 throw new ConfigurationException("NOVABILLING_PERSISTENCE=memory and DATASOURCES_DEFAULT_URL are both set;"
@@ -47,9 +48,11 @@ public final class Application {
             // every start is empty: create the first tenant and print its key, as on a new embedded database
             properties.put("novabilling.embedded-database", true);
         } else {
-            properties.putAll(EmbeddedDatabaseDefault.startIfNoDatabaseConfigured(env));
+            EmbeddedDatabaseDefault.Database database = EmbeddedDatabaseDefault.startIfNoDatabaseConfigured(env);
+            properties.putAll(database.properties());
+            afterStop = database.stop();
         }
-        Micronaut launcher = new NovaBillingLauncher().banner(!jsonLogs);
+        Micronaut launcher = new NovaBillingLauncher(afterStop).banner(!jsonLogs);
         launcher.args(args);
         launcher.mainClass(Application.class)
                 .environments(persistence.environment())

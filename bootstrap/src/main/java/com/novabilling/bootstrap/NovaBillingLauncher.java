@@ -1,7 +1,11 @@
 package com.novabilling.bootstrap;
 
+import com.novabilling.bootstrap.lifecycle.GracefulShutdown;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.banner.MicronautBanner;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,12 +16,57 @@ import java.util.Optional;
 /**
  * Micronaut's launcher with NovaBilling's start-up rules: a port already in use says which variable
  * moves it, {@code NOVABILLING_LOG_FORMAT} is {@code text} or {@code json}, and JSON logs get no ASCII banner
- * (every line on standard output stays one JSON object).
+ * (every line on standard output stays one JSON object), and SIGTERM/SIGINT run {@link GracefulShutdown} (drain,
+ * then stop) and then {@code afterStop} (the embedded PostgreSQL), in that order, in one shutdown hook.
  */
 final class NovaBillingLauncher extends Micronaut {
 
     static final String LOG_FORMAT = "NOVABILLING_LOG_FORMAT";
     private static final Logger LOG = LoggerFactory.getLogger(NovaBillingLauncher.class);
+
+    private final Runnable afterStop;
+
+    /** {@code afterStop} runs once the context has stopped, on shutdown or on a failed start. */
+    NovaBillingLauncher(Runnable afterStop) {
+        this.afterStop = afterStop;
+    }
+
+    /**
+     * Micronaut's {@code start()} without its shutdown hook, which stops the event loops first and so cuts the
+     * connections of requests still running: the hook here drains first ({@link GracefulShutdown}).
+     */
+    @Override
+    public ApplicationContext start() {
+        long start = System.nanoTime();
+        if (isBannerEnabled()) {
+            new MicronautBanner(System.out).print();
+        }
+        ApplicationContext context = build();
+        try {
+            context.start();
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            GracefulShutdown shutdown = context.getBean(GracefulShutdown.class);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    shutdown.run();
+                } finally {
+                    afterStop.run();
+                }
+            }, "novabilling-shutdown"));
+            server.start();
+            LOG.info("Startup completed in {}ms. Server Running: {}",
+                    (System.nanoTime() - start) / 1_000_000, server.getURL());
+        } catch (Throwable e) {
+            try {
+                context.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            afterStop.run();
+            handleStartupException(context.getEnvironment(), e);
+        }
+        return context;
+    }
 
     /** Whether the logs are JSON lines; an unknown value is refused. */
     static boolean jsonLogs(Map<String, String> env) {

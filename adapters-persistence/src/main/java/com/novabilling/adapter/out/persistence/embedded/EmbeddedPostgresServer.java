@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import org.postgresql.PGConnection;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.postgresql.PGConnection;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,14 +88,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final EmbeddedCredentials credentials;
+    private final Path pgCtl;
+    private final Path dataDirectory;
+    private volatile String postmasterOptions;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, EmbeddedCredentials credentials) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, EmbeddedCredentials credentials, Path pgCtl,
+                                   Path dataDirectory) {
         this.postgres = postgres;
         this.credentials = credentials;
+        this.pgCtl = pgCtl;
+        this.dataDirectory = dataDirectory;
     }
 
     /**
-     * Starts a server whose data lives in {@code dataDirectory} and survives restarts (the run default).
+     * Starts a server whose data lives in {@code dataDirectory} and survives restarts (the run default). It has no
+     * shutdown hook of its own: the owner {@link #close()}s it, after the application that uses it has stopped
+     * (a JVM runs its shutdown hooks concurrently, so a hook here would stop the database under requests still
+     * being answered).
      */
     public static EmbeddedPostgresServer startPersistent(Path dataDirectory) {
         return start(dataDirectory, false, Map.of());
@@ -130,12 +138,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // zonky's own readiness check and admin connections log in as the superuser, by password
                     .setConnectConfig("password", credentials.superuserPassword())
                     .setDataDirectoryCustomizer(dir -> lockDown(dir.toPath(), postgresBinary, platform, credentials,
-                            stored.isEmpty()));
+                            stored.isEmpty()))
+                    .setRegisterShutdownHook(throwAway);
             settings.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder.start();
             LOG.info("Embedded PostgreSQL listening on localhost:{} (password authentication), data in {}",
                     postgres.getPort(), dataDirectory);
-            return new EmbeddedPostgresServer(postgres, credentials);
+            Path pgCtl = binariesDir(workDir, archive).resolve("bin").resolve(platform.executable("pg_ctl"));
+            return new EmbeddedPostgresServer(postgres, credentials, pgCtl, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
@@ -279,6 +289,47 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             s.execute(HAND_OVER_OBJECTS);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not hand database " + database + " to " + SERVICE_ROLE, e);
+        }
+    }
+
+    /**
+     * Stops the server at once, as a crash or a failover would ({@code pg_ctl stop -m immediate}: no checkpoint,
+     * every connection cut). For failure tests; {@link #startAgain()} brings it back on the same port.
+     */
+    public void stopImmediately() {
+        try {
+            postmasterOptions = Files.readString(dataDirectory.resolve("postmaster.opts")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pgCtl("stop", "-m", "immediate", "-w");
+    }
+
+    /** Starts the server stopped by {@link #stopImmediately()} again, with the same options (port, settings). */
+    public void startAgain() {
+        String options = postmasterOptions;
+        if (options == null) {
+            throw new IllegalStateException("not stopped by stopImmediately()");
+        }
+        // postmaster.opts: the postgres binary, then each argument in double quotes
+        String arguments = options.startsWith("\"") ? options.substring(options.indexOf('"', 1) + 1) : options.substring(options.indexOf(' ') + 1);
+        pgCtl("start", "-w", "-t", "60", "-l", dataDirectory.resolve("restart.log").toString(), "-o", arguments.trim());
+    }
+
+    private void pgCtl(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(pgCtl.toString(), "-D", dataDirectory.toString()));
+        command.addAll(List.of(arguments));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("pg_ctl " + arguments[0] + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -2,6 +2,8 @@ package com.novabilling.adapter.in.rest.protection;
 
 import io.micronaut.http.MutableHttpHeaders;
 
+import java.util.function.BiConsumer;
+
 /**
  * The hardening headers of every response: {@code X-Content-Type-Options: nosniff}; {@code Cache-Control:
  * no-store} under {@code /api} (responses carry customer data and API key secrets); a
@@ -22,11 +24,16 @@ public final class SecurityHeaders {
     }
 
     public static void apply(String path, MutableHttpHeaders headers) {
-        headers.set("X-Content-Type-Options", NOSNIFF);
+        apply(path, headers::set);
+    }
+
+    /** The same headers, for a response written below Micronaut (a Netty handler): {@code set(name, value)}. */
+    public static void apply(String path, BiConsumer<String, String> set) {
+        set.accept("X-Content-Type-Options", NOSNIFF);
         if (path != null && (path.equals("/api") || path.startsWith("/api/"))) {
-            headers.set("Cache-Control", NO_STORE);
+            set.accept("Cache-Control", NO_STORE);
         }
         boolean reference = path != null && (path.equals(REFERENCE_PATH) || path.startsWith(REFERENCE_PATH + "/"));
-        headers.set("Content-Security-Policy", reference ? REFERENCE_POLICY : API_POLICY);
+        set.accept("Content-Security-Policy", reference ? REFERENCE_POLICY : API_POLICY);
     }
 }

@@ -114,9 +114,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * Starts a throw-away server in a temporary directory, tuned for tests (no fsync).
      */
     public static EmbeddedPostgresServer startEphemeral() {
+        return startEphemeral(false);
+    }
+
+    /**
+     * Starts a throw-away server in a temporary directory, tuned for tests (no fsync); with {@code durableCommits}
+     * a commit is acknowledged only once its WAL is written, so it survives {@link #stopImmediately()} (failure
+     * tests), otherwise commits are asynchronous (faster, lost on an immediate stop).
+     */
+    public static EmbeddedPostgresServer startEphemeral(boolean durableCommits) {
         try {
             Path dir = Files.createTempDirectory("novabilling-pg-");
-            return start(dir, true, Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
+            return start(dir, true, Map.of("fsync", "off", "synchronous_commit", durableCommits ? "on" : "off",
+                    "full_page_writes", "off"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

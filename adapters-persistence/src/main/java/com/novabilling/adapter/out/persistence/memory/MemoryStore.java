@@ -1,5 +1,6 @@
 package com.novabilling.adapter.out.persistence.memory;
 
+import com.novabilling.application.port.shared.idempotency.IdempotencyRecord;
 import com.novabilling.domain.access.ApiKey;
 import com.novabilling.domain.access.Tenant;
 import com.novabilling.domain.customer.Customer;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  * change inside a transaction records how to undo itself; a rollback undoes them newest first.
  *
  * <p>The adapters of this package ({@link MemoryCustomerStore}, {@link MemoryBillingRecords},
- * {@link MemoryTenantStore}, {@link MemoryApiKeyStore}) share one instance.
+ * {@link MemoryTenantStore}, {@link MemoryApiKeyStore}, {@link MemoryIdempotencyStore}) share one instance.
  */
 public final class MemoryStore {
 
@@ -40,6 +41,7 @@ public final class MemoryStore {
     final Map<RowKey, RowKey> customersByExternalId = new HashMap<>();
     final List<Subscription> subscriptions = new ArrayList<>();
     final List<Invoice> invoices = new ArrayList<>();
+    final Map<RowKey, IdempotencyRecord> idempotencyKeys = new HashMap<>();
 
     /** A key scoped to a tenant: a primary key ({@code tenantId}, {@code id}) or a per-tenant unique value. */
     record RowKey(String tenantId, String id) {
@@ -165,6 +167,7 @@ public final class MemoryStore {
             customersByExternalId.clear();
             subscriptions.clear();
             invoices.clear();
+            idempotencyKeys.clear();
             return null;
         });
     }

@@ -23,6 +23,8 @@ import java.util.function.Supplier;
 public final class PostgresFailures {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** statement_timeout (or an operator's pg_cancel_backend): the database is too slow or stuck right now. */
+    private static final String QUERY_CANCELED = "57014";
 
     private PostgresFailures() {
     }
@@ -60,8 +62,8 @@ public final class PostgresFailures {
      * suppressed along it), no pooled connection within the timeout, a connection refused or lost
      * ({@link SQLNonTransientConnectionException}), a connection Micronaut Data could not
      * open, configure or reset ({@link ConnectionException}: a connection that died mid-call fails again when
-     * it is handed back), SQLSTATE class 08 (connection exception) or 57P (the server is shutting down or
-     * restarting).
+     * it is handed back), SQLSTATE class 08 (connection exception), 57P (the server is shutting down or
+     * restarting) or 57014 (a statement cancelled by its {@code statement_timeout}).
      */
     public static boolean isConnectionFailure(Throwable failure) {
         return isConnectionFailure(failure, 0);
@@ -75,7 +77,8 @@ public final class PostgresFailures {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                    || QUERY_CANCELED.equals(sql.getSQLState()))) {
                 return true;
             }
             for (Throwable suppressed : t.getSuppressed()) {

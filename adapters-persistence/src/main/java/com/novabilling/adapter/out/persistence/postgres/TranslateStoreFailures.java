@@ -12,12 +12,13 @@ import java.lang.annotation.Target;
 /**
  * Put beside {@code @Transactional} on a use case: a connection failure raised by the transaction manager
  * itself (no connection to begin with, a dead connection at begin or commit) leaves as the out-port's
- * {@code StoreUnavailableException}, classified by {@link PostgresFailures} like every other.
+ * {@code StoreUnavailableException}, classified by {@link PostgresFailures} like every other, and marked "outcome
+ * unknown" when it came from the commit.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Around
-@Type(StoreUnavailableTranslation.class)
+@Type({StoreUnavailableTranslation.class, CommitTracking.class})
 public @interface TranslateStoreFailures {
 }

@@ -14,6 +14,10 @@ import com.novabilling.domain.customer.CurrencyCode;
 import com.novabilling.domain.customer.Customer;
 import com.novabilling.domain.shared.TenantId;
 import org.junit.jupiter.api.Nested;
+import com.novabilling.application.contract.IdempotencyStoreContract;
+import com.novabilling.application.port.out.idempotency.IdempotencyStore;
+import io.micronaut.transaction.TransactionDefinition;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -133,6 +137,30 @@ class MemoryContractTest {
         @Override
         protected TenantStore tenants() {
             return tenants;
+        }
+    }
+
+    @Nested
+    class Idempotency extends IdempotencyStoreContract {
+
+        private final MemoryStore store = new MemoryStore();
+        private final MemoryTransactionManager transactions = new MemoryTransactionManager(store);
+        private final MemoryTenantStore tenants = new MemoryTenantStore(store);
+        private final MemoryIdempotencyStore keys = new MemoryIdempotencyStore(store);
+
+        @Override
+        protected IdempotencyStore store() {
+            return keys;
+        }
+
+        @Override
+        protected TenantStore tenants() {
+            return tenants;
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactions.execute(TransactionDefinition.DEFAULT, status -> work.get());
         }
     }
 }

@@ -1,5 +1,11 @@
 package com.novabilling.adapter.out.persistence.testing;
 
+import com.novabilling.adapter.out.persistence.postgres.idempotency.IdempotencyKeyRowRepository;
+import com.novabilling.adapter.out.persistence.postgres.idempotency.PostgresIdempotencyStore;
+import io.micronaut.core.type.Argument;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.util.function.Supplier;
 import com.novabilling.adapter.out.persistence.postgres.access.ApiKeyRowRepository;
 import com.novabilling.adapter.out.persistence.postgres.access.PostgresApiKeyStore;
 import com.novabilling.adapter.out.persistence.postgres.access.PostgresTenantStore;
@@ -25,6 +31,7 @@ public final class PostgresAdapters implements AutoCloseable {
     public final PostgresBillingRecords billing;
     public final PostgresTenantStore tenants;
     public final PostgresApiKeyStore keys;
+    public final PostgresIdempotencyStore idempotency;
     public final TestJdbc sql;
 
     private PostgresAdapters(ApplicationContext context) {
@@ -35,12 +42,22 @@ public final class PostgresAdapters implements AutoCloseable {
                 context.getBean(InvoiceRowRepository.class));
         tenants = new PostgresTenantStore(context.getBean(TenantRowRepository.class));
         keys = new PostgresApiKeyStore(context.getBean(ApiKeyRowRepository.class));
+        idempotency = new PostgresIdempotencyStore(context.getBean(IdempotencyKeyRowRepository.class),
+                context.getBean(JdbcOperations.class));
         sql = new TestJdbc(context.getBean(JdbcOperations.class));
     }
 
     /** Starts a context on a fresh, migrated database. */
     public static PostgresAdapters onFreshDatabase() {
         return new PostgresAdapters(ApplicationContext.run(TestPostgres.freshDatabase()));
+    }
+
+    /** Runs {@code work} in one transaction of the adapters' datasource (rolled back on a runtime exception). */
+    @SuppressWarnings("unchecked")
+    public <T> T inTransaction(Supplier<T> work) {
+        TransactionOperations<Connection> transactions = context.getBean(
+                Argument.of(TransactionOperations.class, Connection.class));
+        return transactions.executeWrite(status -> work.get());
     }
 
     public <T> T bean(Class<T> type) {

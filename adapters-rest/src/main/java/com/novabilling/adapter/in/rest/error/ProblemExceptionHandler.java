@@ -50,6 +50,9 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
             "An unexpected error occurred. Quote the request id when you contact support.";
     public static final String UNAVAILABLE_DETAIL =
             "The service cannot reach its database right now. Retry in a few seconds.";
+    public static final String OUTCOME_UNKNOWN_DETAIL = "The database connection was lost while this change was being"
+            + " committed: it may or may not have been saved. Retry with the same Idempotency-Key to get the real outcome"
+            + " (without one, look the resource up before sending the change again).";
     static final String RETRY_AFTER_SECONDS = "5";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandler.class);
@@ -71,10 +74,13 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
         if (exception instanceof DomainException domain) {
             return respond(toProblem(domain, requestId), request);
         }
-        if (isStoreUnavailable(exception)) {
-            LOG.warn("Database unreachable answering {} {} (request id {}): {}", request.getMethodName(),
-                    request.getPath(), requestId, exception.toString());
-            return respond(Problems.problem(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL, requestId), request)
+        StoreUnavailableException unavailable = storeUnavailable(exception);
+        if (unavailable != null) {
+            LOG.warn("Database unreachable answering {} {} (request id {}{}): {}", request.getMethodName(),
+                    request.getPath(), requestId, unavailable.outcomeUnknown() ? ", outcome unknown" : "",
+                    rootCause(exception));
+            String detail = unavailable.outcomeUnknown() ? OUTCOME_UNKNOWN_DETAIL : UNAVAILABLE_DETAIL;
+            return respond(Problems.problem(ErrorCode.SERVICE_UNAVAILABLE, detail, requestId), request)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         if (isClientConnectionProblem(exception)) {
@@ -147,13 +153,22 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
         return io;
     }
 
-    /** The out-port's exception, possibly wrapped (by a proxy, an executor). */
-    static boolean isStoreUnavailable(Throwable exception) {
+    /** The out-port's exception, possibly wrapped (by a proxy, an executor); null if there is none. */
+    static StoreUnavailableException storeUnavailable(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StoreUnavailableException) {
-                return true;
+            if (t instanceof StoreUnavailableException unavailable) {
+                return unavailable;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** The innermost cause, for one log line without a stack trace. */
+    private static String rootCause(Throwable exception) {
+        Throwable t = exception;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.toString();
     }
 }

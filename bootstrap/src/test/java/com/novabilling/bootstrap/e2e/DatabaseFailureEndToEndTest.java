@@ -1,0 +1,101 @@
+package com.novabilling.bootstrap.e2e;
+
+import com.novabilling.adapter.out.persistence.embedded.EmbeddedPostgresServer;
+import com.novabilling.bootstrap.e2e.LoadRun.Call;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database failover under load: 20 clients create customers (each with its Idempotency-Key, retried until
+ * answered) and read them back while the app's PostgreSQL (a server of this class's own) is stopped at once, as a
+ * crash would, and started again. The clients see only answers: 2xx, or 503 with Retry-After, never a 500 and never
+ * a dropped connection; requests succeed again soon after the database is back; every acknowledged customer is
+ * readable, and every key ends with exactly one customer.
+ */
+@MicronautTest(transactional = false)
+class DatabaseFailureEndToEndTest extends EndToEndTest {
+
+    private static final int CLIENTS = 20;
+    private static EmbeddedPostgresServer postgres;
+
+    @Override
+    protected Map<String, String> persistenceProperties() {
+        postgres = EmbeddedPostgresServer.startEphemeral(true);
+        postgres.createDatabaseIfMissing("failover");
+        Map<String, String> properties = new HashMap<>();
+        properties.put("datasources.default.url", postgres.jdbcUrl("failover"));
+        properties.put("datasources.default.username", postgres.username());
+        properties.put("datasources.default.password", postgres.password());
+        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+        properties.put("datasources.default.dialect", "POSTGRES");
+        properties.put("flyway.datasources.default.enabled", "true");
+        properties.put("datasources.default.maximum-pool-size", "10");
+        properties.put("datasources.default.connection-timeout", "1000");
+        properties.put("novabilling.persistence", "postgres");
+        databaseName = "failover";
+        return properties;
+    }
+
+    @AfterAll
+    void stopDatabase() {
+        postgres.close();
+    }
+
+    @Test
+    void anImmediateStopAndStartGivesOnly503sThenEverythingSucceedsAgain() throws Exception {
+        LoadRun load = new LoadRun(server.getURI(), OPERATOR_KEY, CLIENTS);
+        load.start();
+        TimeUnit.SECONDS.sleep(2);
+        postgres.stopImmediately();
+        TimeUnit.SECONDS.sleep(3);
+        postgres.startAgain();
+        long back = System.nanoTime();
+        TimeUnit.SECONDS.sleep(7);
+        load.stop(Duration.ofSeconds(30));
+
+        List<Call> calls = load.calls();
+        assertThat(calls).allSatisfy(call -> {
+            assertThat(call.status()).as("%s answered %s: %s", call.method(), call.status(), call.body())
+                    .isIn(200, 201, 503);
+            if (call.status() == 503) {
+                assertThat(call.retryAfter()).isEqualTo("5");
+                assertThat(call.body()).contains("\"code\":\"service_unavailable\"");
+            }
+        });
+        assertThat(calls).filteredOn(c -> c.status() == 503).as("the stop was seen").isNotEmpty();
+        long recovered = back + TimeUnit.SECONDS.toNanos(5);
+        assertThat(calls).filteredOn(c -> c.endedAtNanos() > recovered)
+                .as("calls more than 5 s after the database was back").isNotEmpty()
+                .allSatisfy(call -> assertThat(call.status()).isIn(200, 201));
+
+        Map<String, String> acknowledged = load.acknowledged();
+        assertThat(load.attempted()).as("every create was finally answered").hasSameSizeAs(acknowledged.keySet());
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("failover"), postgres.username(),
+                postgres.password());
+             PreparedStatement count = db.prepareStatement(
+                     "SELECT count(*), min(id) FROM customers WHERE tenant_id = 'default' AND external_id = ?")) {
+            for (Map.Entry<String, String> created : acknowledged.entrySet()) {
+                count.setString(1, created.getKey());
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("customers for key %s", created.getKey()).isEqualTo(1);
+                    assertThat(rs.getString(2)).isEqualTo(created.getValue());
+                }
+            }
+        }
+        assertThat(api.get("/api/customers/" + acknowledged.values().iterator().next()).status()).isEqualTo(200);
+    }
+}

@@ -19,6 +19,7 @@ import com.novabilling.application.service.access.RevokeApiKeyService;
 import com.novabilling.application.service.access.SetTenantRateLimitService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import com.novabilling.adapter.out.persistence.postgres.TrackCommits;
 import com.novabilling.adapter.out.persistence.postgres.TranslateStoreFailures;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -52,6 +53,7 @@ class AccessServicesFactory {
     @Singleton
     @Transactional
     @TranslateStoreFailures
+    @TrackCommits
     CreateApiKeyUseCase createApiKey(ApiKeyStore keys, Clock clock, RandomGenerator random) {
         return new CreateApiKeyService(keys, clock, random);
     }
@@ -64,6 +66,7 @@ class AccessServicesFactory {
     @Singleton
     @Transactional
     @TranslateStoreFailures
+    @TrackCommits
     RevokeApiKeyUseCase revokeApiKey(ApiKeyStore keys, ApiKeyCache cache, Clock clock) {
         return new RevokeApiKeyService(keys, cache, clock);
     }
@@ -71,6 +74,7 @@ class AccessServicesFactory {
     @Singleton
     @Transactional
     @TranslateStoreFailures
+    @TrackCommits
     CreateTenantUseCase createTenant(TenantStore tenants, ApiKeyStore keys, Clock clock,
                                      RandomGenerator random) {
         return new CreateTenantService(tenants, keys, clock, random);
@@ -79,6 +83,7 @@ class AccessServicesFactory {
     @Singleton
     @Transactional
     @TranslateStoreFailures
+    @TrackCommits
     BootstrapAccessUseCase bootstrapAccess(TenantStore tenants, ApiKeyStore keys, Clock clock,
                                            RandomGenerator random) {
         return new BootstrapAccessService(tenants, keys, clock, random);

@@ -17,6 +17,7 @@ import com.novabilling.application.service.customer.ListCustomersService;
 import com.novabilling.application.service.customer.UpdateCustomerService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import com.novabilling.adapter.out.persistence.postgres.TrackCommits;
 import com.novabilling.adapter.out.persistence.postgres.TranslateStoreFailures;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -54,7 +55,8 @@ class CustomerServicesFactory {
     /**
      * Not {@code @Transactional}: a create is one INSERT (the tenant's default currency, when the request
      * names none, comes from {@link CachedTenantDefaults}), atomic on its own in autocommit. A transaction
-     * would only add a round trip: BEGIN travels with the INSERT, but COMMIT is a second one.
+     * would only add a round trip: BEGIN travels with the INSERT, but COMMIT is a second one. With an
+     * Idempotency-Key it runs inside the idempotency transaction (and commits with the key's record).
      */
     @Singleton
     @TranslateStoreFailures
@@ -68,6 +70,7 @@ class CustomerServicesFactory {
     @Singleton
     @Transactional
     @TranslateStoreFailures
+    @TrackCommits
     UpdateCustomerUseCase updateCustomer(CustomerRepository customers, BillingRecords billingRecords, Clock clock) {
         return new UpdateCustomerService(customers, billingRecords, clock);
     }
@@ -75,6 +78,7 @@ class CustomerServicesFactory {
     @Singleton
     @Transactional
     @TranslateStoreFailures
+    @TrackCommits
     DeleteCustomerUseCase deleteCustomer(CustomerRepository customers, BillingRecords billingRecords) {
         return new DeleteCustomerService(customers, billingRecords);
     }

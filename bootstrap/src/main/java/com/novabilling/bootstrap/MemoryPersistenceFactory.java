@@ -3,6 +3,7 @@ package com.novabilling.bootstrap;
 import com.novabilling.adapter.out.persistence.memory.MemoryApiKeyStore;
 import com.novabilling.adapter.out.persistence.memory.MemoryBillingRecords;
 import com.novabilling.adapter.out.persistence.memory.MemoryCustomerStore;
+import com.novabilling.adapter.out.persistence.memory.MemoryIdempotencyStore;
 import com.novabilling.adapter.out.persistence.memory.MemoryStore;
 import com.novabilling.adapter.out.persistence.memory.MemoryTenantStore;
 import com.novabilling.adapter.out.persistence.memory.MemoryTransactionManager;
@@ -50,5 +51,10 @@ class MemoryPersistenceFactory {
     @Singleton
     MemoryApiKeyStore apiKeyStore(MemoryStore store) {
         return new MemoryApiKeyStore(store);
+    }
+
+    @Singleton
+    MemoryIdempotencyStore idempotencyStore(MemoryStore store) {
+        return new MemoryIdempotencyStore(store);
     }
 }

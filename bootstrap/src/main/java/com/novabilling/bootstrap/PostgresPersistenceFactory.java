@@ -1,5 +1,7 @@
 package com.novabilling.bootstrap;
 
+import com.novabilling.adapter.out.persistence.postgres.idempotency.IdempotencyKeyRowRepository;
+import com.novabilling.adapter.out.persistence.postgres.idempotency.PostgresIdempotencyStore;
 import com.novabilling.adapter.out.persistence.postgres.access.ApiKeyRowRepository;
 import com.novabilling.adapter.out.persistence.postgres.access.PostgresApiKeyStore;
 import com.novabilling.adapter.out.persistence.postgres.access.PostgresTenantStore;
@@ -48,5 +50,10 @@ class PostgresPersistenceFactory {
     @Singleton
     PostgresApiKeyStore apiKeyStore(ApiKeyRowRepository rows) {
         return new PostgresApiKeyStore(rows);
+    }
+
+    @Singleton
+    PostgresIdempotencyStore idempotencyStore(IdempotencyKeyRowRepository rows, JdbcOperations jdbc) {
+        return new PostgresIdempotencyStore(rows, jdbc);
     }
 }

@@ -6,7 +6,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import com.novabilling.bootstrap.e2e.ApiClient.ApiResponse;
 import java.sql.Connection;
+import java.sql.Statement;
+import java.util.UUID;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -97,5 +100,51 @@ class DatabaseFailureEndToEndTest extends EndToEndTest {
             }
         }
         assertThat(api.get("/api/customers/" + acknowledged.values().iterator().next()).status()).isEqualTo(200);
+    }
+
+    private ApiResponse post(String key, String body) {
+        return api.send("POST", "/api/customers", body, "application/json", "Idempotency-Key", key);
+    }
+
+    private int customersWithEmail(String email) {
+        return api.get("/api/customers?email=" + email).data().size();
+    }
+
+    /**
+     * The connection dies while the create commits (a deferred trigger makes the database end the session at the
+     * first such commit): the outcome is unknown to the app, which says so with a 503; the retry with the key
+     * settles it with exactly one customer.
+     */
+    @Test
+    void aCommitThatFailsIs503OutcomeUnknownAndTheRetryGivesExactlyOneCustomer() throws Exception {
+        try (Connection db = postgres.superuserConnection("failover"); Statement sql = db.createStatement()) {
+            sql.execute("CREATE SEQUENCE commit_failures");
+            sql.execute("""
+                    CREATE FUNCTION fail_first_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      IF NEW.email = 'commit-fails@idem.test' AND nextval('commit_failures') = 1 THEN
+                        PERFORM pg_terminate_backend(pg_backend_pid());
+                      END IF;
+                      RETURN NULL;
+                    END $$""");
+            sql.execute("GRANT USAGE ON SEQUENCE commit_failures TO PUBLIC");
+            sql.execute("""
+                    CREATE CONSTRAINT TRIGGER fail_first_commit AFTER INSERT ON customers
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_first_commit()""");
+        }
+        String key = UUID.randomUUID().toString();
+        String body = "{\"email\":\"commit-fails@idem.test\",\"name\":\"Commit Fails\"}";
+
+        ApiResponse failed = post(key, body);
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.code()).isEqualTo("service_unavailable");
+        assertThat(failed.header("Retry-After")).isEqualTo("5");
+        assertThat((String) failed.object().get("detail")).contains("may or may not have been saved")
+                .contains("Idempotency-Key");
+
+        ApiResponse retry = post(key, body);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(post(key, body).body()).isEqualTo(retry.body());
+        assertThat(customersWithEmail("commit-fails@idem.test")).isEqualTo(1);
     }
 }

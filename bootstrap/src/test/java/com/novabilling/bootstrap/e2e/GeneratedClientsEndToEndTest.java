@@ -45,12 +45,16 @@ class GeneratedClientsEndToEndTest extends EndToEndTest {
         client.setBearerToken(tenant.getApiKey().getSecret());
         CustomersApi customers = new CustomersApi(client);
 
-        Customer created = customers.createCustomer(new CreateCustomerRequest()
+        CreateCustomerRequest sarah = new CreateCustomerRequest()
                 .email("sarah@kampaltech.ug").name("Nakato Sarah").externalId("usr_98765").country("UG").currency("UGX")
                 .putMetadataItem("accountType", new MetadataValue("business"))
                 .putMetadataItem("seats", new MetadataValue(new BigDecimal("5")))
-                .putMetadataItem("vip", new MetadataValue(true)));
+                .putMetadataItem("vip", new MetadataValue(true));
+        String idempotencyKey = java.util.UUID.randomUUID().toString();
+        Customer created = customers.createCustomer(sarah, idempotencyKey);
         assertThat(created.getId()).startsWith("cust_");
+        assertThat(customers.createCustomer(sarah, idempotencyKey).getId())
+                .as("a retry with the Idempotency-Key gets the same customer").isEqualTo(created.getId());
         assertThat(created.getCurrency()).isEqualTo("UGX");
 
         Customer got = customers.getCustomer(created.getId());
@@ -60,7 +64,8 @@ class GeneratedClientsEndToEndTest extends EndToEndTest {
         assertThat(got.getMetadata().get("seats").getBigDecimal().toPlainString()).isEqualTo("5");
         assertThat(got.getMetadata().get("vip").getBoolean()).isTrue();
 
-        Customer renamed = customers.updateCustomer(created.getId(), new UpdateCustomerRequest().name("Nakato Sarah Williams"));
+        Customer renamed = customers.updateCustomer(created.getId(), new UpdateCustomerRequest().name("Nakato Sarah Williams"),
+                java.util.UUID.randomUUID().toString());
         assertThat(renamed.getName()).isEqualTo("Nakato Sarah Williams");
         assertThat(renamed.getMetadata()).as("a partial update keeps the metadata it did not set")
                 .isEqualTo(got.getMetadata());
@@ -72,11 +77,11 @@ class GeneratedClientsEndToEndTest extends EndToEndTest {
         assertThat(found.getData()).extracting(Customer::getId).containsExactly(created.getId());
 
         ApiException duplicate = catchThrowableOfType(ApiException.class, () -> customers.createCustomer(
-                new CreateCustomerRequest().email("SARAH@kampaltech.ug").name("Someone Else")));
+                new CreateCustomerRequest().email("SARAH@kampaltech.ug").name("Someone Else"), null));
         assertThat(duplicate.getCode()).isEqualTo(409);
         assertThat(duplicate.getResponseBody()).contains("\"code\":\"customer_email_taken\"");
 
-        DeletedCustomer deleted = customers.deleteCustomer(created.getId());
+        DeletedCustomer deleted = customers.deleteCustomer(created.getId(), null);
         assertThat(deleted.getDeleted()).isTrue();
         ApiException gone = catchThrowableOfType(ApiException.class, () -> customers.getCustomer(created.getId()));
         assertThat(gone.getCode()).isEqualTo(404);
@@ -102,7 +107,7 @@ class GeneratedClientsEndToEndTest extends EndToEndTest {
                 .email("native@kampaltech.ug").name("Native Client").currency("KES")
                 .putMetadataItem("plan", metadataValue.apply("gold"))
                 .putMetadataItem("seats", metadataValue.apply(new BigDecimal("12.50")))
-                .putMetadataItem("trial", metadataValue.apply(false)));
+                .putMetadataItem("trial", metadataValue.apply(false)), null);
         assertThat(created.getId()).startsWith("cust_");
 
         var got = customers.getCustomer(created.getId());
@@ -111,14 +116,14 @@ class GeneratedClientsEndToEndTest extends EndToEndTest {
         assertThat(got.getMetadata().get("trial").getBoolean()).isFalse();
 
         var renamed = customers.updateCustomer(created.getId(),
-                new com.novabilling.client.javanative.model.UpdateCustomerRequest().name("Native Client Renamed"));
+                new com.novabilling.client.javanative.model.UpdateCustomerRequest().name("Native Client Renamed"), null);
         assertThat(renamed.getName()).isEqualTo("Native Client Renamed");
         assertThat(renamed.getMetadata()).as("a partial update keeps the metadata it did not set")
                 .isEqualTo(got.getMetadata());
         assertThat(renamed.getCurrency()).isEqualTo("KES");
 
         var cleared = customers.updateCustomer(created.getId(),
-                new com.novabilling.client.javanative.model.UpdateCustomerRequest().metadata(null));
+                new com.novabilling.client.javanative.model.UpdateCustomerRequest().metadata(null), null);
         assertThat(cleared.getMetadata()).as("metadata: null clears it (JSON merge patch)").isEmpty();
         assertThat(cleared.getName()).isEqualTo("Native Client Renamed");
 
@@ -127,13 +132,13 @@ class GeneratedClientsEndToEndTest extends EndToEndTest {
 
         var duplicate = catchThrowableOfType(com.novabilling.client.javanative.ApiException.class,
                 () -> customers.createCustomer(new com.novabilling.client.javanative.model.CreateCustomerRequest()
-                        .email("Native@KampalTech.ug").name("Again")));
+                        .email("Native@KampalTech.ug").name("Again"), null));
         assertThat(duplicate.getCode()).isEqualTo(409);
         assertThat(duplicate.getResponseBody()).contains("\"code\":\"customer_email_taken\"");
 
-        assertThat(customers.deleteCustomer(created.getId()).getDeleted()).isTrue();
+        assertThat(customers.deleteCustomer(created.getId(), null).getDeleted()).isTrue();
         var gone = catchThrowableOfType(com.novabilling.client.javanative.ApiException.class,
-                () -> customers.deleteCustomer(created.getId()));
+                () -> customers.deleteCustomer(created.getId(), null));
         assertThat(gone.getCode()).isEqualTo(404);
     }
 

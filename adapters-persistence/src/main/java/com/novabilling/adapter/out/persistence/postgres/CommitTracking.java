@@ -6,7 +6,7 @@ import io.micronaut.aop.MethodInvocationContext;
 import jakarta.inject.Singleton;
 
 /**
- * Inside the transaction interceptor of a {@link TranslateStoreFailures} use case: notes that the outermost use
+ * Inside the transaction interceptor of a {@link TrackCommits} use case: notes that the outermost use
  * case returned normally, so that a connection failure {@link StoreUnavailableTranslation} sees afterwards is known to
  * come from the commit (outcome unknown), not from the work before it (nothing committed).
  */

@@ -90,6 +90,21 @@ public final class PostgresFailures {
         return false;
     }
 
+    /**
+     * Whether the failure happened before anything reached the database: no connection could be obtained (the
+     * pool's timeout, a refused or failed connect). Then a write certainly changed nothing.
+     */
+    public static boolean nothingSent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof java.net.ConnectException
+                    || t instanceof SQLException sql && "08001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The constraint (or unique index) of a unique violation (SQLSTATE 23505) in the cause chain. */
     static Optional<String> violatedUniqueConstraint(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -4,6 +4,7 @@ import com.novabilling.application.port.shared.StoreUnavailableException;
 import io.micronaut.aop.InterceptPhase;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /**
@@ -14,7 +15,11 @@ import jakarta.inject.Singleton;
  *
  * <p>When the use case had returned ({@link CommitTracking}, inside the transaction interceptor, says so) the failure
  * is the commit's: the database may have committed before the connection died, so the exception says the outcome
- * is unknown. Nested use cases (one joining the other's transaction) count once, at the outermost.
+ * is unknown. Nested use cases (one joining the other's transaction) count once, at the outermost. A use case with
+ * no transaction of its own (a single statement in autocommit) that runs outside any transaction commits inside
+ * its statement: there, a connection lost after one was obtained may have lost the answer of a commit, so it is
+ * unknown too; only a connection that could not be obtained at all ({@link PostgresFailures#nothingSent}) is
+ * known to have changed nothing.
  */
 @Singleton
 public final class StoreUnavailableTranslation implements MethodInterceptor<Object, Object> {
@@ -27,6 +32,13 @@ public final class StoreUnavailableTranslation implements MethodInterceptor<Obje
         boolean returned;
     }
 
+    private static boolean outcomeUnknown(boolean outermost, boolean autocommit, Call call, Throwable failure) {
+        if (!outermost) {
+            return false;
+        }
+        return call.returned || (autocommit && !PostgresFailures.nothingSent(failure));
+    }
+
     @Override
     public int getOrder() {
         return InterceptPhase.TRANSACTION.getPosition() - 1;
@@ -36,6 +48,7 @@ public final class StoreUnavailableTranslation implements MethodInterceptor<Obje
     public Object intercept(MethodInvocationContext<Object, Object> context) {
         Call call = CALL.get();
         boolean outermost = call == null;
+        boolean autocommit = outermost && !context.hasStereotype(Transactional.class);
         if (outermost) {
             call = new Call();
             CALL.set(call);
@@ -44,13 +57,13 @@ public final class StoreUnavailableTranslation implements MethodInterceptor<Obje
         try {
             return context.proceed();
         } catch (StoreUnavailableException e) {
-            if (outermost && call.returned && !e.outcomeUnknown()) {
+            if (!e.outcomeUnknown() && outcomeUnknown(outermost, autocommit, call, e)) {
                 throw new StoreUnavailableException(e.getCause(), true);
             }
             throw e;
         } catch (RuntimeException e) {
             if (PostgresFailures.isConnectionFailure(e)) {
-                throw new StoreUnavailableException(e, outermost && call.returned);
+                throw new StoreUnavailableException(e, outcomeUnknown(outermost, autocommit, call, e));
             }
             throw e;
         } finally {

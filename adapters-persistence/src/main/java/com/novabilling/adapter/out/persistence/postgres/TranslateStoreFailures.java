@@ -13,12 +13,12 @@ import java.lang.annotation.Target;
  * Put beside {@code @Transactional} on a use case: a connection failure raised by the transaction manager
  * itself (no connection to begin with, a dead connection at begin or commit) leaves as the out-port's
  * {@code StoreUnavailableException}, classified by {@link PostgresFailures} like every other, and marked "outcome
- * unknown" when it came from the commit.
+ * unknown" when it came from the commit ({@link TrackCommits} beside it says so).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Around
-@Type({StoreUnavailableTranslation.class, CommitTracking.class})
+@Type(StoreUnavailableTranslation.class)
 public @interface TranslateStoreFailures {
 }

@@ -13,7 +13,11 @@ import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.customer.CustomerNotFoundException;
 import io.micronaut.core.annotation.Nullable;
 import com.novabilling.application.port.shared.customer.CustomerPage;
+import com.novabilling.adapter.in.rest.idempotency.IdempotentWrites;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Header;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -63,6 +67,7 @@ public class CustomerController {
     private static final String ID_DESCRIPTION = "The customer's id (cust_...). Another tenant's id or a malformed one answers 404.";
 
     static final String PATH = "/api/customers";
+    private static final String REPLAYED_DESCRIPTION = "true when this is the stored answer of an earlier request with the same Idempotency-Key";
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final CreateCustomerUseCase createCustomer;
@@ -70,9 +75,12 @@ public class CustomerController {
     private final DeleteCustomerUseCase deleteCustomer;
     private final GetCustomerQuery getCustomer;
     private final ListCustomersQuery listCustomers;
+    private final IdempotentWrites idempotentWrites;
 
     public CustomerController(CreateCustomerUseCase createCustomer, UpdateCustomerUseCase updateCustomer,
-            DeleteCustomerUseCase deleteCustomer, GetCustomerQuery getCustomer, ListCustomersQuery listCustomers) {
+            DeleteCustomerUseCase deleteCustomer, GetCustomerQuery getCustomer, ListCustomersQuery listCustomers,
+            IdempotentWrites idempotentWrites) {
+        this.idempotentWrites = idempotentWrites;
         this.createCustomer = createCustomer;
         this.updateCustomer = updateCustomer;
         this.deleteCustomer = deleteCustomer;
@@ -88,15 +96,25 @@ public class CustomerController {
                     schema = @Schema(implementation = RequestSchemas.CreateCustomer.class))),
             responses = {
                     @ApiResponse(responseCode = "201", description = "Created; Location names the new customer",
+                            headers = @io.swagger.v3.oas.annotations.headers.Header(name = IdempotentWrites.REPLAYED,
+                                    description = REPLAYED_DESCRIPTION, schema = @Schema(type = "string", allowableValues = "true")),
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = CustomerResponse.class))),
-                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    @ApiResponse(responseCode = "422", description = "idempotency_key_reused", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "idempotency_key_reused", value = ProblemExamples.IDEMPOTENCY_KEY_REUSED))),
+                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken; idempotency_key_in_use (with Retry-After)", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "customer_email_taken", value = ProblemExamples.EMAIL_TAKEN)))})
-    public HttpResponse<CustomerResponse> create(@Parameter(hidden = true) ApiPrincipal principal,
+    public HttpResponse<?> create(@Parameter(hidden = true) ApiPrincipal principal,
+            @Parameter(hidden = true) HttpRequest<?> request,
+            @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.DESCRIPTION,
+                    example = "5f8d0b2e-4c1a-4e8b-9a57-2b1c3d4e5f60", schema = @Schema(type = "string", minLength = 1, maxLength = 255))
+            @Header(IdempotentWrites.HEADER) @Nullable String idempotencyKey,
             @Parameter(hidden = true) @Body @Nullable byte[] body) {
-        CustomerResponse created = CustomerResponse.from(createCustomer.create(
-                CustomerRequests.toCreateCommand(principal.tenantId(), JsonBodies.parse(body))));
-        return HttpResponse.created(created, URI.create(PATH + "/" + created.id()));
+        return idempotentWrites.run(request, principal.tenantId(), idempotencyKey, body, () -> {
+            CustomerResponse created = CustomerResponse.from(createCustomer.create(
+                    CustomerRequests.toCreateCommand(principal.tenantId(), JsonBodies.parse(body))));
+            return HttpResponse.created(created, URI.create(PATH + "/" + created.id()));
+        });
     }
 
     @Get("/{id}")
@@ -122,18 +140,28 @@ public class CustomerController {
                     schema = @Schema(implementation = RequestSchemas.UpdateCustomer.class))),
             responses = {
                     @ApiResponse(responseCode = "200", description = "The updated customer",
+                            headers = @io.swagger.v3.oas.annotations.headers.Header(name = IdempotentWrites.REPLAYED,
+                                    description = REPLAYED_DESCRIPTION, schema = @Schema(type = "string", allowableValues = "true")),
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = CustomerResponse.class))),
+                    @ApiResponse(responseCode = "422", description = "idempotency_key_reused", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "idempotency_key_reused", value = ProblemExamples.IDEMPOTENCY_KEY_REUSED))),
                     @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "customer_not_found", value = ProblemExamples.CUSTOMER_NOT_FOUND))),
-                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    @ApiResponse(responseCode = "409", description = "customer_email_taken or customer_external_id_taken; idempotency_key_in_use (with Retry-After)", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "customer_email_taken", value = ProblemExamples.EMAIL_TAKEN)))})
-    public CustomerResponse update(@Parameter(hidden = true) ApiPrincipal principal,
+    public HttpResponse<?> update(@Parameter(hidden = true) ApiPrincipal principal,
+            @Parameter(hidden = true) HttpRequest<?> request,
             @Parameter(description = ID_DESCRIPTION) @PathVariable String id,
+            @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.DESCRIPTION,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255))
+            @Header(IdempotentWrites.HEADER) @Nullable String idempotencyKey,
             @Parameter(hidden = true) @Body @Nullable byte[] body) {
-        CustomerId customerId = customerId(id);
-        return CustomerResponse.from(updateCustomer.update(
-                CustomerRequests.toUpdateCommand(principal.tenantId(), customerId, JsonBodies.parse(body))));
+        return idempotentWrites.run(request, principal.tenantId(), idempotencyKey, body, () -> {
+            CustomerId customerId = customerId(id);
+            return HttpResponse.ok(CustomerResponse.from(updateCustomer.update(
+                    CustomerRequests.toUpdateCommand(principal.tenantId(), customerId, JsonBodies.parse(body)))));
+        });
     }
 
     @Delete("/{id}")
@@ -143,13 +171,24 @@ public class CustomerController {
                     + "Irreversible. Scope customers:write.",
             responses = {
                     @ApiResponse(responseCode = "200", description = "Deleted",
+                            headers = @io.swagger.v3.oas.annotations.headers.Header(name = IdempotentWrites.REPLAYED,
+                                    description = REPLAYED_DESCRIPTION, schema = @Schema(type = "string", allowableValues = "true")),
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = DeletedCustomerResponse.class))),
+                    @ApiResponse(responseCode = "409", description = "idempotency_key_in_use (with Retry-After)", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "idempotency_key_in_use", value = ProblemExamples.IDEMPOTENCY_KEY_IN_USE))),
+                    @ApiResponse(responseCode = "422", description = "idempotency_key_reused", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "idempotency_key_reused", value = ProblemExamples.IDEMPOTENCY_KEY_REUSED))),
                     @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "customer_not_found", value = ProblemExamples.CUSTOMER_NOT_FOUND)))})
-    public DeletedCustomerResponse delete(@Parameter(hidden = true) ApiPrincipal principal,
-            @Parameter(description = ID_DESCRIPTION) @PathVariable String id) {
-        return DeletedCustomerResponse.from(deleteCustomer.delete(principal.tenantId(), customerId(id)));
+    public HttpResponse<?> delete(@Parameter(hidden = true) ApiPrincipal principal,
+            @Parameter(hidden = true) HttpRequest<?> request,
+            @Parameter(description = ID_DESCRIPTION) @PathVariable String id,
+            @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.DESCRIPTION,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255))
+            @Header(IdempotentWrites.HEADER) @Nullable String idempotencyKey) {
+        return idempotentWrites.run(request, principal.tenantId(), idempotencyKey, null, () ->
+                HttpResponse.ok(DeletedCustomerResponse.from(deleteCustomer.delete(principal.tenantId(), customerId(id)))));
     }
 
     @Get

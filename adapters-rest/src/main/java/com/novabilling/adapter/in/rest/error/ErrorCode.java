@@ -3,6 +3,8 @@ package com.novabilling.adapter.in.rest.error;
 import com.novabilling.domain.customer.CustomerEmailTakenException;
 import com.novabilling.domain.customer.CustomerExternalIdTakenException;
 import com.novabilling.domain.customer.CustomerNotFoundException;
+import com.novabilling.domain.idempotency.IdempotencyKeyInUseException;
+import com.novabilling.domain.idempotency.IdempotencyKeyReusedException;
 import com.novabilling.domain.shared.DomainValidationException;
 import io.micronaut.http.HttpStatus;
 
@@ -29,8 +31,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE("payload_too_large", HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Payload too large"),
     URI_TOO_LONG("uri_too_long", HttpStatus.REQUEST_URI_TOO_LONG, "URI too long"),
     REQUEST_TIMEOUT("request_timeout", HttpStatus.REQUEST_TIMEOUT, "Request timeout"),
-    IDEMPOTENCY_KEY_IN_USE("idempotency_key_in_use", HttpStatus.CONFLICT, "Idempotency key in use"),
-    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused"),
+    IDEMPOTENCY_KEY_IN_USE(IdempotencyKeyInUseException.CODE, HttpStatus.CONFLICT, "Idempotency key in use"),
+    IDEMPOTENCY_KEY_REUSED(IdempotencyKeyReusedException.CODE, HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused"),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     RATE_LIMITED("rate_limited", HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded"),
     TOO_MANY_FAILED_AUTHENTICATIONS("too_many_failed_authentications", HttpStatus.TOO_MANY_REQUESTS,

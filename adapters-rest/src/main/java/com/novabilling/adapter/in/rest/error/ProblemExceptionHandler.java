@@ -7,6 +7,8 @@ import com.novabilling.domain.access.ScopeNotHeldException;
 import com.novabilling.domain.customer.CustomerEmailTakenException;
 import com.novabilling.domain.customer.CustomerExternalIdTakenException;
 import com.novabilling.domain.customer.CustomerNotFoundException;
+import com.novabilling.domain.idempotency.IdempotencyKeyInUseException;
+import com.novabilling.domain.idempotency.IdempotencyKeyReusedException;
 import com.novabilling.domain.shared.DomainException;
 import com.novabilling.domain.shared.DomainValidationException;
 import io.micronaut.http.HttpHeaders;
@@ -34,8 +36,9 @@ import java.sql.SQLException;
  * <li>the adapter's own {@link ApiException}s: 401 (with {@code WWW-Authenticate}), 403 (also
  *     {@code cors_origin_not_allowed}), 400 {@code malformed_json}, 429 {@code rate_limited} and
  *     {@code too_many_failed_authentications} (with {@code Retry-After});
- * <li>the domain's errors: 400 {@code validation_failed} listing each violation, 404, 409, 403 for a scope
- *     not held, and 422 with the domain's own code for one this map does not know yet;
+ * <li>the domain's errors: 400 {@code validation_failed} listing each violation, 404, 409 (also
+ *     {@code idempotency_key_in_use}, with {@code Retry-After}), 403 for a scope not held, 422
+ *     {@code idempotency_key_reused}, and 422 with the domain's own code for one this map does not know yet;
  * <li>the out-port's {@link StoreUnavailableException} (the persistence adapter classified it): 503 with
  *     {@code Retry-After};
  * <li>a lost client connection: 400, one INFO line, no stack trace;
@@ -54,6 +57,8 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
             + " committed: it may or may not have been saved. Retry with the same Idempotency-Key to get the real outcome"
             + " (without one, look the resource up before sending the change again).";
     static final String RETRY_AFTER_SECONDS = "5";
+    /** A request holding an idempotency key usually ends within a second. */
+    static final String IN_USE_RETRY_AFTER_SECONDS = "1";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
@@ -72,7 +77,11 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
             return response;
         }
         if (exception instanceof DomainException domain) {
-            return respond(toProblem(domain, requestId), request);
+            MutableHttpResponse<Problem> response = respond(toProblem(domain, requestId), request);
+            if (domain instanceof IdempotencyKeyInUseException) {
+                response.header(HttpHeaders.RETRY_AFTER, IN_USE_RETRY_AFTER_SECONDS);
+            }
+            return response;
         }
         StoreUnavailableException unavailable = storeUnavailable(exception);
         if (unavailable != null) {
@@ -106,7 +115,7 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
         return response;
     }
 
-    static Problem toProblem(DomainException exception, String requestId) {
+    public static Problem toProblem(DomainException exception, String requestId) {
         if (exception instanceof DomainValidationException invalid) {
             return Problems.validation(invalid.violations(), requestId);
         }
@@ -133,6 +142,12 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
         }
         if (exception instanceof ScopeNotHeldException) {
             return ErrorCode.FORBIDDEN;
+        }
+        if (exception instanceof IdempotencyKeyInUseException) {
+            return ErrorCode.IDEMPOTENCY_KEY_IN_USE;
+        }
+        if (exception instanceof IdempotencyKeyReusedException) {
+            return ErrorCode.IDEMPOTENCY_KEY_REUSED;
         }
         return null;
     }

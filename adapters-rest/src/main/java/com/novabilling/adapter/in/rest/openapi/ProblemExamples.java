@@ -52,6 +52,15 @@ public final class ProblemExamples {
     public static final String SERVICE_UNAVAILABLE = "{\"type\": \"https://docs.novabilling.dev/errors/service_unavailable\", "
             + "\"title\": \"Service unavailable\", \"status\": 503, \"detail\": \"The service cannot reach its database right now. Retry in a few seconds.\", "
             + "\"code\": \"service_unavailable\", \"requestId\": \"req_01jq3v6x9c4m2k8d7f5h1n0p2r\"}";
+    public static final String IDEMPOTENCY_KEY_IN_USE = "{\"type\": \"https://docs.novabilling.dev/errors/idempotency_key_in_use\", "
+            + "\"title\": \"Idempotency key in use\", \"status\": 409, \"detail\": \"A request with this Idempotency-Key is still being processed; retry after it completes.\", "
+            + "\"code\": \"idempotency_key_in_use\", \"requestId\": \"req_01jq3v6x9c4m2k8d7f5h1n0p2r\"}";
+    public static final String IDEMPOTENCY_KEY_REUSED = "{\"type\": \"https://docs.novabilling.dev/errors/idempotency_key_reused\", "
+            + "\"title\": \"Idempotency key reused\", \"status\": 422, \"detail\": \"This Idempotency-Key was already used for a different request; use a new key for a new request.\", "
+            + "\"code\": \"idempotency_key_reused\", \"requestId\": \"req_01jq3v6x9c4m2k8d7f5h1n0p2r\"}";
+    public static final String REQUEST_TIMEOUT = "{\"type\": \"https://docs.novabilling.dev/errors/request_timeout\", "
+            + "\"title\": \"Request timeout\", \"status\": 408, \"detail\": \"The request body did not arrive within 30 seconds.\", "
+            + "\"code\": \"request_timeout\", \"requestId\": \"req_01jq3v6x9c4m2k8d7f5h1n0p2r\"}";
     public static final String RATE_LIMITED = "{\"type\": \"https://docs.novabilling.dev/errors/rate_limited\", "
             + "\"title\": \"Rate limit exceeded\", \"status\": 429, \"detail\": \"This API key is over its rate limit. Retry after 1 second.\", "
             + "\"code\": \"rate_limited\", \"requestId\": \"req_01jq3v6x9c4m2k8d7f5h1n0p2r\"}";

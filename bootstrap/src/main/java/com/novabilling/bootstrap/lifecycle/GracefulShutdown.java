@@ -20,8 +20,10 @@ import java.util.concurrent.TimeoutException;
  * <li>readiness answers 503 and responses carry {@code Connection: close} ({@link Draining}); requests are still
  *     served normally;</li>
  * <li>after {@code novabilling.shutdown.grace} ({@code NOVABILLING_SHUTDOWN_GRACE}), time for load balancers to
- *     notice, the server stops accepting connections and Netty's graceful shutdown closes idle connections and
- *     waits for every request already accepted to be answered ({@link GracefulShutdownCapable}, Micronaut 4.9+);</li>
+ *     notice, the server stops accepting connections ({@link HttpConnections}); connections still open get up to
+ *     {@link #SETTLE} to send their next request, answered with {@code Connection: close};</li>
+ * <li>then Netty's graceful shutdown closes the idle connections left and waits for every request already accepted
+ *     to be answered ({@link GracefulShutdownCapable}, Micronaut 4.9+);</li>
  * <li>then, or at the latest when {@code novabilling.shutdown.timeout} ({@code NOVABILLING_SHUTDOWN_TIMEOUT}, counted
  *     from the signal) has passed, the application context stops: schedulers, the connection pool;</li>
  * <li>the caller stops what it started before the context (the embedded PostgreSQL).</li>
@@ -34,13 +36,16 @@ import java.util.concurrent.TimeoutException;
 public final class GracefulShutdown {
 
     private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
+    /** How long connections still open after the listeners closed may take to send a last request. */
+    static final Duration SETTLE = Duration.ofSeconds(2);
 
     private final ApplicationContext context;
     private final Draining draining;
+    private final HttpConnections connections;
     private final Duration grace;
     private final Duration timeout;
 
-    GracefulShutdown(ApplicationContext context, Draining draining,
+    GracefulShutdown(ApplicationContext context, Draining draining, HttpConnections connections,
                      @Value("${novabilling.shutdown.grace:5s}") Duration grace,
                      @Value("${novabilling.shutdown.timeout:30s}") Duration timeout) {
         if (grace.isNegative() || timeout.isNegative() || timeout.isZero()) {
@@ -48,6 +53,7 @@ public final class GracefulShutdown {
         }
         this.context = context;
         this.draining = draining;
+        this.connections = connections;
         this.grace = grace;
         this.timeout = timeout;
     }
@@ -61,6 +67,12 @@ public final class GracefulShutdown {
         LOG.info("Shutting down: readiness DOWN, still serving for {} ms, then draining (at most {} ms in all)",
                 grace.toMillis(), timeout.toMillis());
         sleepUntil(Math.min(deadline, System.nanoTime() + grace.toNanos()));
+        connections.stopAccepting();
+        long settled = Math.min(deadline, System.nanoTime() + SETTLE.toNanos());
+        while (connections.openConnections() > 0 && System.nanoTime() < settled) {
+            sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        LOG.info("Not accepting connections; {} still open", connections.openConnections());
         context.findBean(EmbeddedServer.class).ifPresent(server -> drain(server, deadline));
         context.stop();
         LOG.info("Stopped");

@@ -120,7 +120,8 @@ final class LoadRun {
                 } else if (call.answered() && call.status() != 503 && call.status() != 409) {
                     return; // an unexpected answer: recorded, the test will report it
                 } else {
-                    if (stop.get() && attempt > 200) {
+                    // stopping: give up on a server that is gone (nothing sent) or after many tries
+                    if (stop.get() && (call.refused() || attempt > 200)) {
                         return;
                     }
                     pause(100);

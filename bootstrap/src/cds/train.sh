@@ -37,7 +37,7 @@ done
 
 # the options that shape the archive match ./run.sh's defaults (the collector above all)
 env -u DATASOURCES_DEFAULT_URL NOVABILLING_PERSISTENCE=memory MICRONAUT_SERVER_PORT="$port" \
-    NOVABILLING_BOOTSTRAP_API_KEY="$KEY" NOVABILLING_LOG_FORMAT=text \
+    NOVABILLING_BOOTSTRAP_API_KEY="$KEY" NOVABILLING_LOG_FORMAT=text NOVABILLING_SHUTDOWN_GRACE=0s \
     "$JAVA" -XX:+UseSerialGC -Xms96m -Xmx160m -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=warning \
     -jar "$JAR" >"$LOG" 2>&1 &
 pid=$!

@@ -5,6 +5,8 @@ import com.novabilling.application.port.in.customer.DeleteCustomerUseCase;
 import com.novabilling.application.port.in.customer.GetCustomerQuery;
 import com.novabilling.application.port.in.customer.ListCustomersQuery;
 import com.novabilling.application.port.in.customer.UpdateCustomerUseCase;
+import com.novabilling.application.port.in.customer.VerifyBillingTotalsUseCase;
+import com.novabilling.application.port.out.customer.BillingTotalsAudit;
 import com.novabilling.application.port.out.customer.BillingRecords;
 import com.novabilling.application.port.out.customer.CustomerReadModel;
 import com.novabilling.application.port.out.customer.CustomerRepository;
@@ -15,6 +17,7 @@ import com.novabilling.application.service.customer.DeleteCustomerService;
 import com.novabilling.application.service.customer.GetCustomerService;
 import com.novabilling.application.service.customer.ListCustomersService;
 import com.novabilling.application.service.customer.UpdateCustomerService;
+import com.novabilling.application.service.customer.VerifyBillingTotalsService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import com.novabilling.adapter.out.persistence.postgres.TrackCommits;
@@ -91,5 +94,13 @@ class CustomerServicesFactory {
     @Singleton
     ListCustomersQuery listCustomers(CustomerReadModel readModel) {
         return new ListCustomersService(readModel);
+    }
+
+    /** One transaction: a repair holds each corrected customer's row lock until the report is done. */
+    @Singleton
+    @Transactional
+    @TranslateStoreFailures
+    VerifyBillingTotalsUseCase verifyBillingTotals(BillingTotalsAudit audit) {
+        return new VerifyBillingTotalsService(audit);
     }
 }

@@ -2,6 +2,7 @@ package com.novabilling.bootstrap;
 
 import com.novabilling.adapter.out.persistence.memory.MemoryApiKeyStore;
 import com.novabilling.adapter.out.persistence.memory.MemoryBillingRecords;
+import com.novabilling.adapter.out.persistence.memory.MemoryBillingTotalsAudit;
 import com.novabilling.adapter.out.persistence.memory.MemoryCustomerStore;
 import com.novabilling.adapter.out.persistence.memory.MemoryIdempotencyStore;
 import com.novabilling.adapter.out.persistence.memory.MemoryStore;
@@ -40,6 +41,11 @@ class MemoryPersistenceFactory {
     @Singleton
     MemoryCustomerStore customerStore(MemoryStore store, MemoryBillingRecords billing) {
         return new MemoryCustomerStore(store, billing);
+    }
+
+    @Singleton
+    MemoryBillingTotalsAudit billingTotalsAudit(MemoryStore store, MemoryBillingRecords billing) {
+        return new MemoryBillingTotalsAudit(store, billing);
     }
 
     /** Also the customers' {@code TenantDefaults}. */

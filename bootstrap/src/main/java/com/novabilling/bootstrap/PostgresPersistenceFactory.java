@@ -8,6 +8,7 @@ import com.novabilling.adapter.out.persistence.postgres.access.PostgresTenantSto
 import com.novabilling.adapter.out.persistence.postgres.access.TenantRowRepository;
 import com.novabilling.adapter.out.persistence.postgres.billing.InvoiceRowRepository;
 import com.novabilling.adapter.out.persistence.postgres.billing.PostgresBillingRecords;
+import com.novabilling.adapter.out.persistence.postgres.billing.PostgresBillingTotalsAudit;
 import com.novabilling.adapter.out.persistence.postgres.billing.SubscriptionRowRepository;
 import com.novabilling.adapter.out.persistence.postgres.customer.CustomerRowRepository;
 import com.novabilling.adapter.out.persistence.postgres.customer.PostgresCustomerReadModel;
@@ -39,6 +40,11 @@ class PostgresPersistenceFactory {
     @Singleton
     PostgresBillingRecords billingRecords(SubscriptionRowRepository subscriptions, InvoiceRowRepository invoices) {
         return new PostgresBillingRecords(subscriptions, invoices);
+    }
+
+    @Singleton
+    PostgresBillingTotalsAudit billingTotalsAudit(JdbcOperations jdbc) {
+        return new PostgresBillingTotalsAudit(jdbc);
     }
 
     /** Also the customers' {@code TenantDefaults}. */

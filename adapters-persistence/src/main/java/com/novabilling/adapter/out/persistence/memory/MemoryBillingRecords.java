@@ -1,6 +1,7 @@
 package com.novabilling.adapter.out.persistence.memory;
 
 import com.novabilling.adapter.out.persistence.memory.MemoryStore.Invoice;
+import com.novabilling.adapter.out.persistence.memory.MemoryStore.RowKey;
 import com.novabilling.adapter.out.persistence.memory.MemoryStore.Subscription;
 import com.novabilling.application.port.out.customer.BillingRecords;
 import com.novabilling.domain.customer.CurrencyCode;
@@ -17,7 +18,7 @@ import java.util.Set;
 /**
  * Subscriptions and invoices in memory, as in PostgreSQL: canceling and voiding keep the records (and their
  * customer id) and stamp the time; totals count paid invoices in the customer's currency and active
- * subscriptions. {@link #addSubscription} and {@link #addInvoice} stand in for the billing services that own
+ * subscriptions, maintained by every writer here (as PostgreSQL's triggers do), so a read never scans records. {@link #addSubscription} and {@link #addInvoice} stand in for the billing services that own
  * these records (tests, demos).
  */
 public final class MemoryBillingRecords implements BillingRecords {
@@ -44,6 +45,9 @@ public final class MemoryBillingRecords implements BillingRecords {
             Subscription s = new Subscription(tenantId.value(), id, customerId.value(), status);
             store.subscriptions.add(s);
             store.undo(() -> store.subscriptions.remove(s));
+            if (status.equals("active")) {
+                addActive(tenantId.value(), customerId.value(), 1);
+            }
             return null;
         });
     }
@@ -60,6 +64,9 @@ public final class MemoryBillingRecords implements BillingRecords {
             Invoice i = new Invoice(tenantId.value(), id, customerId.value(), status, currency, amountDue, amountPaid);
             store.invoices.add(i);
             store.undo(() -> store.invoices.remove(i));
+            if (status.equals("paid")) {
+                addPaid(tenantId.value(), customerId.value(), currency, amountPaid);
+            }
             return null;
         });
     }
@@ -92,6 +99,7 @@ public final class MemoryBillingRecords implements BillingRecords {
                         s.status = "active";
                         s.canceledAt = null;
                     });
+                    addActive(s.tenantId, s.customerId, -1);
                     n++;
                 }
             }
@@ -121,19 +129,55 @@ public final class MemoryBillingRecords implements BillingRecords {
         });
     }
 
+    /** The maintained totals (no scan of the records): paid invoices in {@code currency}, active subscriptions. */
     @Override
     public BillingSummary summarize(TenantId tenantId, CustomerId customerId, CurrencyCode currency) {
         return store.read(() -> {
-            BigDecimal paid = store.invoices.stream()
-                    .filter(i -> i.tenantId.equals(tenantId.value()) && i.customerId.equals(customerId.value())
-                            && i.status.equals("paid") && i.currency.equals(currency.value()))
-                    .map(i -> i.amountPaid).reduce(BigDecimal.ZERO, BigDecimal::add);
-            long active = store.subscriptions.stream()
-                    .filter(s -> s.tenantId.equals(tenantId.value()) && s.customerId.equals(customerId.value())
-                            && s.status.equals("active"))
-                    .count();
-            return new BillingSummary(new Money(paid, currency), active);
+            MemoryStore.BillingTotals totals = store.billingTotals.get(new RowKey(tenantId.value(), customerId.value()));
+            return totals == null ? new BillingSummary(Money.zero(currency), 0)
+                    : new BillingSummary(new Money(totals.paid(currency.value()), currency), totals.activeSubscriptions);
         });
+    }
+
+    /** The totals recomputed from the records, as {@link #summarize} must answer them (the audit's yardstick). */
+    BillingSummary recount(String tenantId, String customerId, CurrencyCode currency) {
+        BigDecimal paid = store.invoices.stream()
+                .filter(i -> i.tenantId.equals(tenantId) && i.customerId.equals(customerId)
+                        && i.status.equals("paid") && i.currency.equals(currency.value()))
+                .map(i -> i.amountPaid).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long active = store.subscriptions.stream()
+                .filter(s -> s.tenantId.equals(tenantId) && s.customerId.equals(customerId) && s.status.equals("active"))
+                .count();
+        return new BillingSummary(new Money(paid, currency), active);
+    }
+
+    /** Sets the maintained totals to {@code totals} for {@code currency}, undoably (repairs, tests). */
+    void overwrite(String tenantId, String customerId, CurrencyCode currency, BigDecimal paid, long active) {
+        MemoryStore.BillingTotals totals = totals(tenantId, customerId);
+        BigDecimal paidBefore = totals.paid(currency.value());
+        long activeBefore = totals.activeSubscriptions;
+        totals.paidByCurrency.put(currency.value(), paid);
+        totals.activeSubscriptions = active;
+        store.undo(() -> {
+            totals.paidByCurrency.put(currency.value(), paidBefore);
+            totals.activeSubscriptions = activeBefore;
+        });
+    }
+
+    private MemoryStore.BillingTotals totals(String tenantId, String customerId) {
+        return store.billingTotals.computeIfAbsent(new RowKey(tenantId, customerId), k -> new MemoryStore.BillingTotals());
+    }
+
+    private void addPaid(String tenantId, String customerId, String currency, BigDecimal amount) {
+        MemoryStore.BillingTotals totals = totals(tenantId, customerId);
+        totals.addPaid(currency, amount);
+        store.undo(() -> totals.addPaid(currency, amount.negate()));
+    }
+
+    private void addActive(String tenantId, String customerId, long delta) {
+        MemoryStore.BillingTotals totals = totals(tenantId, customerId);
+        totals.activeSubscriptions += delta;
+        store.undo(() -> totals.activeSubscriptions -= delta);
     }
 
     /** Whether each of the customer's canceled subscriptions and voided invoices carries its time. */

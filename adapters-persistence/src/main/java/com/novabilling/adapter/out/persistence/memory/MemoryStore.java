@@ -42,9 +42,28 @@ public final class MemoryStore {
     final List<Subscription> subscriptions = new ArrayList<>();
     final List<Invoice> invoices = new ArrayList<>();
     final Map<RowKey, IdempotencyRecord> idempotencyKeys = new HashMap<>();
+    /** Billing totals per customer key, maintained by every writer of subscriptions and invoices. */
+    final Map<RowKey, BillingTotals> billingTotals = new HashMap<>();
 
     /** A key scoped to a tenant: a primary key ({@code tenantId}, {@code id}) or a per-tenant unique value. */
     record RowKey(String tenantId, String id) {
+    }
+
+    /**
+     * A customer's maintained billing totals: paid amounts per invoice currency (so a change of the customer's
+     * currency reads the right sum at once, as PostgreSQL's recount does) and the count of active subscriptions.
+     */
+    static final class BillingTotals {
+        final Map<String, BigDecimal> paidByCurrency = new HashMap<>();
+        long activeSubscriptions;
+
+        BigDecimal paid(String currency) {
+            return paidByCurrency.getOrDefault(currency, BigDecimal.ZERO);
+        }
+
+        void addPaid(String currency, BigDecimal amount) {
+            paidByCurrency.merge(currency, amount, BigDecimal::add);
+        }
     }
 
     /** A subscription as customer management sees it. */
@@ -168,6 +187,7 @@ public final class MemoryStore {
             subscriptions.clear();
             invoices.clear();
             idempotencyKeys.clear();
+            billingTotals.clear();
             return null;
         });
     }

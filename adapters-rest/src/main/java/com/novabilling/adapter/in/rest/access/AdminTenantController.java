@@ -3,7 +3,6 @@ package com.novabilling.adapter.in.rest.access;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.novabilling.adapter.in.rest.error.ErrorCode;
 import com.novabilling.adapter.in.rest.error.Problems;
-import com.novabilling.adapter.in.rest.error.UnauthorizedException;
 import com.novabilling.adapter.in.rest.error.Violations;
 import com.novabilling.adapter.in.rest.json.JsonBodies;
 import com.novabilling.adapter.in.rest.json.JsonFields;
@@ -11,9 +10,7 @@ import com.novabilling.adapter.in.rest.json.Timestamps;
 import com.novabilling.application.port.in.access.CreateTenantUseCase;
 import com.novabilling.application.port.in.access.ProvisionedTenant;
 import com.novabilling.application.port.in.access.SetTenantRateLimitUseCase;
-import com.novabilling.adapter.in.rest.error.ThrottledException;
 import com.novabilling.adapter.in.rest.protection.AuthFailureThrottle;
-import com.novabilling.adapter.in.rest.protection.ClientAddresses;
 import com.novabilling.domain.access.RateLimit;
 import com.novabilling.domain.shared.TenantId;
 import com.novabilling.domain.shared.Violation;
@@ -21,13 +18,9 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.json.tree.JsonNode;
 import com.novabilling.domain.access.Tenant;
 import com.novabilling.domain.customer.CurrencyCode;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -53,8 +46,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -79,18 +70,13 @@ public class AdminTenantController {
 
     private final CreateTenantUseCase createTenant;
     private final SetTenantRateLimitUseCase setRateLimit;
-    private final byte[] adminToken;
-    private final ClientAddresses clientAddresses;
-    private final AuthFailureThrottle failures;
+    private final AdminToken adminToken;
 
     public AdminTenantController(CreateTenantUseCase createTenant, SetTenantRateLimitUseCase setRateLimit,
-                                 @Value("${novabilling.admin-token:}") String adminToken,
-                                 ClientAddresses clientAddresses, AuthFailureThrottle failures) {
+                                 AdminToken adminToken) {
         this.createTenant = createTenant;
         this.setRateLimit = setRateLimit;
-        this.adminToken = adminToken.strip().getBytes(StandardCharsets.UTF_8);
-        this.clientAddresses = clientAddresses;
-        this.failures = failures;
+        this.adminToken = adminToken;
     }
 
     @Post
@@ -106,13 +92,7 @@ public class AdminTenantController {
                                     schema = @Schema(implementation = CreatedTenantResponse.class)))})
     public HttpResponse<?> create(@Parameter(hidden = true) HttpRequest<?> request,
                                   @Parameter(hidden = true) @Body @Nullable byte[] body) {
-        if (adminToken.length == 0) {
-            // off: answered exactly like a route that does not exist
-            throw new HttpStatusException(HttpStatus.NOT_FOUND, "admin endpoints are off");
-        }
-        if (!presentsAdminToken(request)) {
-            throw unauthorized(request);
-        }
+        adminToken.require(request);
         var object = JsonFields.requireObject(JsonBodies.parse(body));
         Violations violations = new Violations();
         JsonFields.rejectOtherFields(object, Set.of("name", "defaultCurrency"), Set.of("id", "status", "createdAt"),
@@ -150,13 +130,7 @@ public class AdminTenantController {
                                   String tenantId,
                                   @Parameter(hidden = true) HttpRequest<?> request,
                                   @Parameter(hidden = true) @Body @Nullable byte[] body) {
-        if (adminToken.length == 0) {
-            // off: answered exactly like a route that does not exist
-            throw new HttpStatusException(HttpStatus.NOT_FOUND, "admin endpoints are off");
-        }
-        if (!presentsAdminToken(request)) {
-            throw unauthorized(request);
-        }
+        adminToken.require(request);
         var object = JsonFields.requireObject(JsonBodies.parse(body));
         Violations violations = new Violations();
         JsonFields.rejectOtherFields(object, Set.of("rateLimit"), Set.of("id", "name", "defaultCurrency", "status",
@@ -223,28 +197,6 @@ public class AdminTenantController {
         } catch (ArithmeticException | NumberFormatException e) {
             return false;
         }
-    }
-
-    /** 401, counted against the caller's address by the authentication-failure throttle. */
-    private UnauthorizedException unauthorized(HttpRequest<?> request) {
-        failures.recordFailure(clientAddresses.of(request));
-        return new UnauthorizedException(UnauthorizedException.ADMIN_REALM);
-    }
-
-    /** An address that failed too often is refused before its token is even compared. */
-    private boolean presentsAdminToken(HttpRequest<?> request) {
-        failures.retryAfterSeconds(clientAddresses.of(request)).ifPresent(seconds -> {
-            throw ThrottledException.tooManyFailedAuthentications(seconds);
-        });
-        return matchesAdminToken(request);
-    }
-
-    private boolean matchesAdminToken(HttpRequest<?> request) {
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return MessageDigest.isEqual(adminToken, header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
     }
 
     @Serdeable

@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Introspected;
 
 import java.math.BigDecimal;
 
-/** The two columns of {@link BillingTotalsSql#COLUMNS}. */
+/** A customer's two billing totals: those of {@link BillingTotalsSql#COLUMNS}, as kept on its row. */
 @Introspected
 public record BillingTotals(BigDecimal totalSpent, long activeSubscriptions) {
 }

@@ -3,8 +3,8 @@ package com.novabilling.adapter.out.persistence.postgres.billing;
 /**
  * The one definition of a customer's billing totals, as select-list columns over a row {@code c} with
  * {@code tenant_id}, {@code id} and {@code currency}: {@code total_spent} (paid invoices in the customer's
- * currency) and {@code active_subscriptions}. Used by {@link InvoiceRowRepository#totals} and by the
- * customer read model, for every row it returns.
+ * currency) and {@code active_subscriptions}. Migration V5's triggers keep the same two numbers on every
+ * customer row; {@link PostgresBillingTotalsAudit} checks them against this definition.
  */
 public final class BillingTotalsSql {
 

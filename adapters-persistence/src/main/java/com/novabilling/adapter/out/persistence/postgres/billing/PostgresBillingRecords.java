@@ -7,6 +7,8 @@ import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.shared.Money;
 import com.novabilling.domain.shared.TenantId;
 
+import java.math.BigDecimal;
+
 /**
  * The subscriptions and invoices tables, as customer management sees them. Canceled subscriptions and
  * voided invoices keep their rows (and customer id) after the customer is deleted: they are the books.
@@ -33,8 +35,9 @@ public final class PostgresBillingRecords implements BillingRecords {
 
     @Override
     public BillingSummary summarize(TenantId tenantId, CustomerId customerId, CurrencyCode currency) {
-        BillingTotals totals = PostgresFailures.translate(
-                () -> invoices.totals(tenantId.value(), customerId.value(), currency.value()));
+        // the maintained totals are always in the customer's currency (a currency change recounts them)
+        BillingTotals totals = PostgresFailures.translate(() -> invoices.totals(tenantId.value(), customerId.value()))
+                .orElse(new BillingTotals(BigDecimal.ZERO, 0));
         return new BillingSummary(new Money(totals.totalSpent(), currency), totals.activeSubscriptions());
     }
 }

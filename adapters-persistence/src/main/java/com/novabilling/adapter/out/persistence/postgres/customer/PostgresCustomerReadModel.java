@@ -1,7 +1,6 @@
 package com.novabilling.adapter.out.persistence.postgres.customer;
 
 import com.novabilling.adapter.out.persistence.postgres.PostgresFailures;
-import com.novabilling.adapter.out.persistence.postgres.billing.BillingTotalsSql;
 import com.novabilling.application.port.shared.customer.CustomerListCriteria;
 import com.novabilling.application.port.shared.customer.CustomerPage;
 import com.novabilling.application.port.shared.customer.CustomerView;
@@ -36,8 +35,8 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
             "c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, "
                     + "c.metadata::text AS metadata, c.created_at, c.updated_at";
 
-    /** The billing totals, computed per returned row only (the subqueries sit outside any LIMIT). */
-    private static final String BILLING_COLUMNS = BillingTotalsSql.COLUMNS;
+    /** The billing totals, maintained on the row by migration V5's triggers: a read is a plain row read. */
+    private static final String BILLING_COLUMNS = "c.total_spent, c.active_subscriptions";
 
     /** Up to this many matching rows, {@code total} is counted exactly. */
     static final int COUNT_CAP = 1_000;

@@ -256,6 +256,51 @@ public abstract class CustomerStoreContract {
     }
 
     @Test
+    void totalsFollowTheBillingRecordsAsTheyChange() {
+        Customer sarah = stored(aCustomer().in(tenant).withCurrency("UGX").build());
+        Customer bob = stored(aCustomer().in(tenant).withEmail("bob@x.io").withExternalId("bob").build());
+        givenInvoice(tenant, sarah, "paid", "UGX", new BigDecimal("100"));
+        givenInvoice(tenant, sarah, "paid", "KES", new BigDecimal("7.25"));
+        givenInvoice(tenant, sarah, "open", "UGX", new BigDecimal("0"));
+        givenInvoice(tenant, bob, "paid", "UGX", new BigDecimal("5"));
+        givenSubscription(tenant, sarah, "active");
+        givenSubscription(tenant, sarah, "active");
+        givenSubscription(tenant, bob, "active");
+        assertTotals(sarah, "100", 2);
+
+        givenInvoice(tenant, sarah, "paid", "UGX", new BigDecimal("0.5"));
+        billingRecords().cancelActiveSubscriptions(tenant, sarah.id());
+        billingRecords().voidUnpaidInvoices(tenant, sarah.id());
+        assertTotals(sarah, "100.5", 0);
+
+        // a new currency counts that currency's paid invoices, at once
+        Customer loaded = repository().findForUpdate(tenant, sarah.id()).orElseThrow();
+        loaded.changeCurrency(CurrencyCode.of("KES"), sarah.createdAt().plusSeconds(1));
+        repository().update(loaded);
+        assertTotals(sarah, "7.25", 0);
+        assertThat(billingRecords().summarize(tenant, sarah.id(), CurrencyCode.of("KES")).totalSpent().amount())
+                .isEqualByComparingTo("7.25");
+        givenInvoice(tenant, sarah, "paid", "KES", new BigDecimal("1"));
+        givenInvoice(tenant, sarah, "paid", "UGX", new BigDecimal("1000"));
+        assertTotals(sarah, "8.25", 0);
+        assertTotals(bob, "5", 1);
+
+        assertThat(repository().delete(tenant, sarah.id())).isTrue();
+        assertThat(readModel().findView(tenant, sarah.id())).isEmpty();
+        assertTotals(bob, "5", 1);
+    }
+
+    private void assertTotals(Customer customer, String totalSpent, long activeSubscriptions) {
+        CustomerView view = readModel().findView(tenant, customer.id()).orElseThrow();
+        assertThat(view.totalSpent().amount()).isEqualByComparingTo(totalSpent);
+        assertThat(view.activeSubscriptions()).isEqualTo(activeSubscriptions);
+        CustomerView listed = readModel().list(criteria().limit(100).build()).data().stream()
+                .filter(v -> v.customer().id().equals(customer.id())).findFirst().orElseThrow();
+        assertThat(listed.totalSpent().amount()).isEqualByComparingTo(totalSpent);
+        assertThat(listed.activeSubscriptions()).isEqualTo(activeSubscriptions);
+    }
+
+    @Test
     void billingRecordsOfAnotherTenantDoNotCount() {
         Customer sarah = stored(aCustomer().in(tenant).build());
         givenInvoice(otherTenant, sarah, "paid", "UGX", new BigDecimal("1000"));

@@ -61,9 +61,33 @@ public final class PostgresBillingTotalsAudit implements BillingTotalsAudit {
         }));
     }
 
+    /**
+     * Inside the caller's transaction when there is one; on an auto-commit connection in a transaction of its
+     * own (a lock taken in auto-commit mode would end with its statement).
+     */
     @Override
     public Optional<BillingTotalsMismatch> repair(TenantId tenantId, CustomerId customerId) {
         return PostgresFailures.translate(() -> jdbc.execute(connection -> {
+            if (!connection.getAutoCommit()) {
+                return repair(connection, tenantId, customerId);
+            }
+            connection.setAutoCommit(false);
+            try {
+                Optional<BillingTotalsMismatch> repaired = repair(connection, tenantId, customerId);
+                connection.commit();
+                return repaired;
+            } catch (SQLException | RuntimeException failure) {
+                connection.rollback();
+                throw failure;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }));
+    }
+
+    private static Optional<BillingTotalsMismatch> repair(Connection connection, TenantId tenantId,
+                                                          CustomerId customerId) throws SQLException {
+        {
             if (!locked(connection, tenantId, customerId)) {
                 return Optional.<BillingTotalsMismatch>empty();
             }
@@ -84,7 +108,7 @@ public final class PostgresBillingTotalsAudit implements BillingTotalsAudit {
                 }
             }
             return now;
-        }));
+        }
     }
 
     private static boolean locked(Connection connection, TenantId tenantId, CustomerId customerId) throws SQLException {

@@ -1,0 +1,170 @@
+package com.novabilling.adapter.out.persistence.postgres.billing;
+
+import com.novabilling.adapter.out.persistence.testing.PostgresAdapters;
+import com.novabilling.application.port.shared.customer.BillingTotalsMismatch;
+import com.novabilling.application.port.shared.customer.BillingTotalsReport;
+import com.novabilling.application.port.shared.customer.CustomerView;
+import com.novabilling.application.service.customer.VerifyBillingTotalsService;
+import com.novabilling.domain.access.Tenant;
+import com.novabilling.domain.customer.CurrencyCode;
+import com.novabilling.domain.customer.Customer;
+import com.novabilling.domain.shared.TenantId;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.novabilling.application.fake.CustomerFixtures.aCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The totals the V5 triggers keep on customers, on a real PostgreSQL: what the billing services (not this
+ * service) do to invoices and subscriptions (update, delete, concurrent inserts), and the audit that finds
+ * and repairs a corrupted row.
+ */
+class PostgresBillingTotalsTest {
+
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private static PostgresAdapters postgres;
+    private TenantId tenant;
+    private Customer sarah;
+
+    @BeforeAll
+    static void start() {
+        postgres = PostgresAdapters.onFreshDatabase();
+    }
+
+    @AfterAll
+    static void stop() {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void customer() {
+        tenant = new TenantId("ten_" + UUID.randomUUID().toString().replace("-", ""));
+        postgres.tenants.insertIfAbsent(Tenant.open(tenant, "T", CurrencyCode.USD, Instant.now()));
+        sarah = aCustomer().in(tenant).withCurrency("UGX").build();
+        postgres.customers.insert(sarah);
+    }
+
+    private String invoice(String status, String currency, String paid) {
+        String id = "inv_" + IDS.incrementAndGet();
+        postgres.sql.update("INSERT INTO invoices (tenant_id, id, customer_id, status, currency, amount_due, amount_paid)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", List.of(tenant.value(), id, sarah.id().value(), status, currency,
+                new BigDecimal(paid), new BigDecimal(paid)));
+        return id;
+    }
+
+    private String subscription(String status) {
+        String id = "sub_" + IDS.incrementAndGet();
+        postgres.sql.update("INSERT INTO subscriptions (tenant_id, id, customer_id, status) VALUES (?, ?, ?, ?)",
+                List.of(tenant.value(), id, sarah.id().value(), status));
+        return id;
+    }
+
+    private void assertTotals(String totalSpent, long active) {
+        CustomerView view = postgres.readModel.findView(tenant, sarah.id()).orElseThrow();
+        assertThat(view.totalSpent().amount()).isEqualByComparingTo(totalSpent);
+        assertThat(view.activeSubscriptions()).isEqualTo(active);
+    }
+
+    @Test
+    void totalsFollowUpdatesAndDeletesOfBillingRows() {
+        String open = invoice("open", "UGX", "0");
+        String paid = invoice("paid", "UGX", "40");
+        String sub = subscription("active");
+        assertTotals("40", 1);
+
+        postgres.sql.update("UPDATE invoices SET status = 'paid', amount_paid = 60 WHERE id = ?", List.of(open));
+        assertTotals("100", 1);
+        postgres.sql.update("UPDATE invoices SET amount_paid = 45 WHERE id = ?", List.of(paid));
+        assertTotals("105", 1);
+        postgres.sql.update("UPDATE invoices SET currency = 'KES' WHERE id = ?", List.of(paid));
+        assertTotals("60", 1);
+        postgres.sql.update("DELETE FROM invoices WHERE id = ?", List.of(open));
+        assertTotals("0", 1);
+        postgres.sql.update("UPDATE subscriptions SET status = 'canceled' WHERE id = ?", List.of(sub));
+        assertTotals("0", 0);
+        postgres.sql.update("UPDATE subscriptions SET status = 'active' WHERE id = ?", List.of(sub));
+        assertTotals("0", 1);
+        postgres.sql.update("DELETE FROM subscriptions WHERE id = ?", List.of(sub));
+        assertTotals("0", 0);
+        assertThat(audit().findMismatches(null, 10)).isEmpty();
+    }
+
+    @Test
+    void concurrentInvoiceInsertsForOneCustomerAreAllCounted() throws Exception {
+        int threads = 8;
+        int each = 25;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        invoice("paid", "UGX", "1.5");
+                        if (i % 5 == 0) {
+                            subscription("active");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTotals(new BigDecimal("1.5").multiply(BigDecimal.valueOf((long) threads * each)).toPlainString(),
+                threads * 5L);
+    }
+
+    @Test
+    void theAuditFindsAndRepairsACorruptedTotal() {
+        invoice("paid", "UGX", "250");
+        subscription("active");
+        postgres.sql.update("UPDATE customers SET total_spent = 999, active_subscriptions = 7 WHERE tenant_id = ? AND id = ?",
+                List.of(tenant.value(), sarah.id().value()));
+        assertTotals("999", 7);
+
+        VerifyBillingTotalsService verify = new VerifyBillingTotalsService(audit());
+        BillingTotalsReport checked = verify.verify(false);
+        BillingTotalsMismatch found = checked.mismatches().stream()
+                .filter(m -> m.customerId().equals(sarah.id())).findFirst().orElseThrow();
+        assertThat(found.storedTotalSpent()).isEqualByComparingTo("999");
+        assertThat(found.storedActiveSubscriptions()).isEqualTo(7);
+        assertThat(found.actualTotalSpent()).isEqualByComparingTo("250");
+        assertThat(found.actualActiveSubscriptions()).isEqualTo(1);
+        assertThat(found.currency().value()).isEqualTo("UGX");
+        assertThat(checked.repaired()).isZero();
+        assertThat(checked.checked()).isGreaterThanOrEqualTo(1);
+        assertTotals("999", 7);
+
+        BillingTotalsReport repaired = verify.verify(true);
+        assertThat(repaired.repaired()).isEqualTo(repaired.mismatched()).isGreaterThanOrEqualTo(1);
+        assertTotals("250", 1);
+        assertThat(verify.verify(false).mismatched()).isZero();
+        // the triggers go on from the repaired value
+        invoice("paid", "UGX", "50");
+        assertTotals("300", 1);
+    }
+
+    private static PostgresBillingTotalsAudit audit() {
+        return new PostgresBillingTotalsAudit(postgres.bean(JdbcOperations.class));
+    }
+}

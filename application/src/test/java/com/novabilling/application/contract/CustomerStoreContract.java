@@ -508,6 +508,133 @@ public abstract class CustomerStoreContract {
         assertThat(last.total()).isEqualTo(5);
     }
 
+    /** Seven customers with ties in createdAt, updatedAt and name (the id breaks them), in this tenant. */
+    private List<Customer> keysetCustomers() {
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        String[] names = {"Kwame Mensah", "Amina Diallo", "Kwame Mensah", "Zed", "amina", "Kwame Mensah", "Bob"};
+        int[] seconds = {0, 5, 5, 5, 9, 12, 12};
+        List<Customer> all = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            all.add(stored(aCustomer().in(tenant).withName(names[i]).withEmail("K" + (7 - i) + "@x.io")
+                    .withExternalId("k" + i).createdAt(t0.plusSeconds(seconds[i])).build()));
+        }
+        for (int i : new int[] {0, 3}) {
+            Customer loaded = repository().findForUpdate(tenant, all.get(i).id()).orElseThrow();
+            loaded.changeCountry(null, t0.plusSeconds(12));
+            repository().update(loaded);
+        }
+        return all;
+    }
+
+    /** Every id, by following startingAfter from the first page to the last, limit rows at a time. */
+    private List<String> walkForward(CustomerListCriteria.Builder query, int limit) {
+        List<String> seen = new ArrayList<>();
+        CustomerPage page = readModel().list(query.limit(limit).build());
+        seen.addAll(ids(page));
+        while (page.hasMore()) {
+            assertThat(page.data()).hasSize(limit);
+            page = readModel().list(query.limit(limit).startingAfter(page.data().get(limit - 1).customer().id())
+                    .build());
+            seen.addAll(ids(page));
+        }
+        return seen;
+    }
+
+    @Test
+    void keysetPagesWalkEveryOrderBothWaysLikeTheOffsetPages() {
+        keysetCustomers();
+        for (CustomerSortField field : CustomerSortField.values()) {
+            for (SortOrder order : SortOrder.values()) {
+                List<String> expected = ids(readModel().list(criteria().sortBy(field).sortOrder(order).limit(100)
+                        .build()));
+                assertThat(expected).as(field + " " + order).hasSize(7);
+
+                assertThat(walkForward(criteria().sortBy(field).sortOrder(order), 2)).as(field + " " + order)
+                        .isEqualTo(expected);
+
+                // backwards from the last customer: endingBefore pages come in list order, hasMore looks back
+                List<String> backwards = new ArrayList<>();
+                String cursor = expected.get(expected.size() - 1);
+                CustomerPage page;
+                do {
+                    page = readModel().list(criteria().sortBy(field).sortOrder(order).limit(3)
+                            .endingBefore(new com.novabilling.domain.customer.CustomerId(cursor)).build());
+                    backwards.addAll(0, ids(page));
+                    cursor = page.data().isEmpty() ? cursor : ids(page).get(0);
+                } while (page.hasMore());
+                assertThat(backwards).as(field + " " + order).isEqualTo(expected.subList(0, expected.size() - 1));
+                assertThat(page.total()).isEqualTo(7);
+                assertThat(page.page()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void keysetPagesOfASearchAndFiltersFollowTheOffsetPages() {
+        keysetCustomers();
+        CustomerListCriteria.Builder kwame = criteria().search("KWAME").sortBy(CustomerSortField.NAME);
+        List<String> expected = ids(readModel().list(criteria().search("KWAME").sortBy(CustomerSortField.NAME)
+                .build()));
+        assertThat(expected).hasSize(3);
+        assertThat(walkForward(kwame, 1)).isEqualTo(expected);
+
+        CustomerPage last = readModel().list(criteria().search("kwame").sortBy(CustomerSortField.NAME).limit(1)
+                .startingAfter(new com.novabilling.domain.customer.CustomerId(expected.get(2))).build());
+        assertThat(last.data()).isEmpty();
+        assertThat(last.hasMore()).isFalse();
+        assertThat(last.total()).isEqualTo(3);
+    }
+
+    @Test
+    void aCursorOfNoCustomerOfTheTenantIsRefused() {
+        keysetCustomers();
+        Customer elsewhere = stored(aCustomer().in(otherTenant).build());
+        for (var cursor : List.of(elsewhere.id(), aCustomer().in(tenant).build().id())) {
+            assertThatThrownBy(() -> readModel().list(criteria().startingAfter(cursor).build()))
+                    .isInstanceOf(com.novabilling.domain.shared.DomainValidationException.class)
+                    .hasMessageContaining("startingAfter");
+            assertThatThrownBy(() -> readModel().list(criteria().endingBefore(cursor).build()))
+                    .isInstanceOf(com.novabilling.domain.shared.DomainValidationException.class)
+                    .hasMessageContaining("endingBefore");
+        }
+    }
+
+    @Test
+    void keysetPagingNeitherSkipsNorRepeatsWhileCustomersComeAndGo() {
+        List<Customer> all = keysetCustomers();
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        Set<String> throughout = new HashSet<>();
+        all.forEach(c -> throughout.add(c.id().value()));
+        // customers deleted during the walk: never the one a cursor names
+        List<Customer> doomed = new ArrayList<>(List.of(all.get(1), all.get(4)));
+        doomed.forEach(c -> throughout.remove(c.id().value()));
+
+        List<String> seen = new ArrayList<>();
+        CustomerPage page = readModel().list(criteria().limit(2).build());
+        int round = 0;
+        while (true) {
+            seen.addAll(ids(page));
+            // between pages: one newer, one older and one tied customer arrive; a doomed one leaves
+            for (int s : new int[] {100 + round, -10 - round, 5}) {
+                stored(aCustomer().in(tenant).withEmail("new" + round + "_" + s + "@x.io")
+                        .withExternalId("n" + round + "_" + s).createdAt(t0.plusSeconds(s)).build());
+            }
+            if (!doomed.isEmpty()) {
+                Customer gone = doomed.remove(0);
+                if (!ids(page).contains(gone.id().value())) {
+                    repository().delete(tenant, gone.id());
+                }
+            }
+            round++;
+            if (!page.hasMore()) {
+                break;
+            }
+            page = readModel().list(criteria().limit(2).startingAfter(page.data().get(1).customer().id()).build());
+        }
+        assertThat(new HashSet<>(seen)).hasSize(seen.size());
+        assertThat(seen).containsAll(throughout);
+    }
+
     private static List<String> ids(CustomerPage page) {
         return page.data().stream().map(v -> v.customer().id().value()).toList();
     }

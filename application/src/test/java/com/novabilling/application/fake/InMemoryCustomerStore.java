@@ -154,8 +154,17 @@ public final class InMemoryCustomerStore implements CustomerRepository, Customer
 
     @Override
     public synchronized CustomerPage list(CustomerListCriteria criteria) {
-        List<Customer> matching = customers.values().stream().filter(matches(criteria))
-                .sorted(order(criteria.sortBy(), criteria.sortOrder())).toList();
+        Comparator<Customer> order = order(criteria.sortBy(), criteria.sortOrder());
+        List<Customer> matching = customers.values().stream().filter(matches(criteria)).sorted(order).toList();
+        if (criteria.isKeyset()) {
+            Customer cursor = customers.get(new Key(criteria.tenantId(), criteria.cursor()));
+            if (cursor == null) {
+                throw criteria.unknownCursor();
+            }
+            var slice = CustomerPage.keyset(matching, order, cursor, criteria.endingBefore() != null, criteria.limit());
+            return new CustomerPage(slice.rows().stream().map(this::view).toList(), matching.size(), true, 1,
+                    criteria.limit(), slice.hasMore());
+        }
         List<CustomerView> page = matching.stream().skip(criteria.offset()).limit(criteria.limit())
                 .map(this::view).toList();
         return CustomerPage.counted(page, matching.size(), criteria.page(), criteria.limit());

@@ -142,12 +142,26 @@ public final class MemoryCustomerStore implements CustomerRepository, CustomerRe
         return store.read(() -> Optional.ofNullable(store.customers.get(key(tenantId, customerId))).map(this::view));
     }
 
-    /** Every matching customer is sorted; the page is limit rows from the offset; the total is always exact. */
+    /**
+     * Every matching customer is sorted; the page is limit rows from the offset, or from the cursor's place in
+     * the order; the total is always exact.
+     */
     @Override
     public CustomerPage list(CustomerListCriteria criteria) {
         return store.read(() -> {
+            Comparator<Customer> order = order(criteria.sortBy(), criteria.sortOrder());
             List<Customer> matching = store.customers.values().stream().filter(matches(criteria))
-                    .sorted(order(criteria.sortBy(), criteria.sortOrder())).toList();
+                    .sorted(order).toList();
+            if (criteria.isKeyset()) {
+                Customer cursor = store.customers.get(key(criteria.tenantId(), criteria.cursor()));
+                if (cursor == null) {
+                    throw criteria.unknownCursor();
+                }
+                var slice = CustomerPage.keyset(matching, order, cursor, criteria.endingBefore() != null,
+                        criteria.limit());
+                return new CustomerPage(slice.rows().stream().map(this::view).toList(), matching.size(), true, 1,
+                        criteria.limit(), slice.hasMore());
+            }
             List<CustomerView> page = matching.stream().skip(criteria.offset()).limit(criteria.limit())
                     .map(this::view).toList();
             return CustomerPage.counted(page, matching.size(), criteria.page(), criteria.limit());

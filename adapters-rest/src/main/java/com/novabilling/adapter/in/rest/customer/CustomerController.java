@@ -194,7 +194,11 @@ public class CustomerController {
     @Get
     @RequiresScope(Scope.CUSTOMERS_READ)
     @Operation(operationId = "listCustomers", summary = "List and search customers",
-            description = "A page of your customers, filtered, searched and sorted; ties are broken by id. Scope customers:read.",
+            description = "A page of your customers, filtered, searched and sorted; ties are broken by id. Pages by "
+                    + "page number (page, limit) or by keyset (startingAfter or endingBefore, a customer id, with limit): "
+                    + "a keyset page costs the same at any depth and skips or repeats no customer while others are "
+                    + "created or deleted; it reports page 1 and the total of the whole list. A cursor that is no "
+                    + "customer of yours answers 400 validation_failed naming the parameter. Scope customers:read.",
             responses = {
                     @ApiResponse(responseCode = "200", description = "A page of customers. Up to 1,000 matches total is "
                             + "exact; beyond, it is the database's estimate and the header X-Total-Estimated: true says so "
@@ -222,9 +226,17 @@ public class CustomerController {
             @Parameter(schema = @Schema(type = "string", allowableValues = {"createdAt", "updatedAt", "name", "email"}, defaultValue = "createdAt"))
             @QueryValue @Nullable String sortBy,
             @Parameter(schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "desc"))
-            @QueryValue @Nullable String sortOrder) {
+            @QueryValue @Nullable String sortOrder,
+            @Parameter(description = "Keyset paging: the page right after this customer (an id from the last page) in "
+                    + "the chosen order; not with page or endingBefore. Stable while customers are created and deleted",
+                    example = "cust_01jq3v6x9c4m2k8d7f5h1n0p2r", schema = @Schema(type = "string"))
+            @QueryValue @Nullable String startingAfter,
+            @Parameter(description = "Keyset paging: the page right before this customer in the chosen order (hasMore "
+                    + "then says whether more lie before it); not with page or startingAfter",
+                    example = "cust_01jq3v6x9c4m2k8d7f5h1n0p2r", schema = @Schema(type = "string"))
+            @QueryValue @Nullable String endingBefore) {
         CustomerListParameters parameters = new CustomerListParameters(page, limit, search, status, country, currency,
-                externalId, email, sortBy, sortOrder);
+                externalId, email, sortBy, sortOrder, startingAfter, endingBefore);
         CustomerPage result = listCustomers.list(parameters.toCriteria(principal.tenantId()));
         MutableHttpResponse<CustomerListResponse> response = HttpResponse.ok(CustomerListResponse.from(result));
         return result.totalIsExact() ? response : response.header(TOTAL_ESTIMATED, "true");

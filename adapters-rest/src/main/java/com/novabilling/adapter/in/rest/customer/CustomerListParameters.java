@@ -6,6 +6,7 @@ import com.novabilling.application.port.shared.customer.CustomerSortField;
 import com.novabilling.application.port.shared.customer.SortOrder;
 import com.novabilling.domain.customer.CountryCode;
 import com.novabilling.domain.customer.CurrencyCode;
+import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.customer.CustomerStatus;
 import com.novabilling.domain.customer.Email;
 import com.novabilling.domain.customer.ExternalId;
@@ -28,8 +29,17 @@ public record CustomerListParameters(
         String externalId,
         String email,
         String sortBy,
-        String sortOrder) {
+        String sortOrder,
+        String startingAfter,
+        String endingBefore) {
 
+    /** Without cursors (offset paging only). */
+    public CustomerListParameters(String page, String limit, String search, String status, String country,
+                                  String currency, String externalId, String email, String sortBy, String sortOrder) {
+        this(page, limit, search, status, country, currency, externalId, email, sortBy, sortOrder, null, null);
+    }
+
+    static final String UNKNOWN_CURSOR = "must be the id of a customer of this tenant";
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     /** @throws com.novabilling.domain.shared.DomainValidationException naming every bad parameter */
@@ -45,6 +55,14 @@ public record CustomerListParameters(
         Email emailFilter = parsed(email, Email::of, violations);
         CustomerSortField sortField = parsed(sortBy, CustomerSortField::fromWire, violations);
         SortOrder order = parsed(sortOrder, SortOrder::fromWire, violations);
+        CustomerId after = cursor("startingAfter", startingAfter, violations);
+        CustomerId before = cursor("endingBefore", endingBefore, violations);
+        if (given(startingAfter) && given(endingBefore)) {
+            violations.add("endingBefore", "must not be given together with startingAfter");
+        }
+        if (given(page) && (given(startingAfter) || given(endingBefore))) {
+            violations.add("page", "must not be given together with startingAfter or endingBefore");
+        }
         violations.throwIfAny();
 
         CustomerListCriteria.Builder criteria = new CustomerListCriteria.Builder(tenantId)
@@ -55,7 +73,9 @@ public record CustomerListParameters(
                 .externalId(externalIdFilter)
                 .email(emailFilter)
                 .sortBy(sortField)
-                .sortOrder(order);
+                .sortOrder(order)
+                .startingAfter(after)
+                .endingBefore(before);
         if (pageNumber != null) {
             criteria.page(pageNumber);
         }
@@ -104,6 +124,18 @@ public record CustomerListParameters(
             return null;
         }
         return search;
+    }
+
+    /** A cursor is a customer id; one that cannot be an id is refused like an unknown one. */
+    private static CustomerId cursor(String name, String raw, Violations violations) {
+        if (!given(raw)) {
+            return null;
+        }
+        CustomerId id = CustomerId.parse(raw).orElse(null);
+        if (id == null) {
+            violations.add(name, UNKNOWN_CURSOR);
+        }
+        return id;
     }
 
     private static <T> T parsed(String raw, Function<String, T> parser, Violations violations) {

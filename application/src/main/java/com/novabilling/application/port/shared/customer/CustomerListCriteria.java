@@ -2,6 +2,7 @@ package com.novabilling.application.port.shared.customer;
 
 import com.novabilling.domain.customer.CountryCode;
 import com.novabilling.domain.customer.CurrencyCode;
+import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.customer.CustomerStatus;
 import com.novabilling.domain.customer.Email;
 import com.novabilling.domain.customer.ExternalId;
@@ -17,6 +18,13 @@ import java.util.Objects;
 /**
  * What to list. Filters are {@code null} when not given. {@code search} is a literal, case-insensitive
  * substring of name or email: {@code %}, {@code _} and {@code \} in it match themselves.
+ *
+ * <p>Paging is by offset ({@code page}, {@code limit}) or by keyset (Stripe's cursors): {@code startingAfter}
+ * (the page after this customer, in list order) or {@code endingBefore} (the page right before it), each the id
+ * of a customer of the same tenant, never both, and only with page 1. A keyset page costs the same at any
+ * depth and neither skips nor repeats a customer that exists throughout, whatever is created or deleted
+ * meanwhile. A read model answers a cursor that names no customer of the tenant with a
+ * {@link DomainValidationException} on the cursor's field ({@link #unknownCursor}).
  */
 public record CustomerListCriteria(
         TenantId tenantId,
@@ -29,7 +37,9 @@ public record CustomerListCriteria(
         ExternalId externalId,
         Email email,
         CustomerSortField sortBy,
-        SortOrder sortOrder) {
+        SortOrder sortOrder,
+        CustomerId startingAfter,
+        CustomerId endingBefore) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
@@ -53,15 +63,54 @@ public record CustomerListCriteria(
         } else if (search != null && Text.hasControlCharacters(search)) {
             violations.add(new Violation("search", "must not contain control characters"));
         }
+        if (startingAfter != null && endingBefore != null) {
+            violations.add(new Violation("endingBefore", "must not be given together with startingAfter"));
+        }
+        if ((startingAfter != null || endingBefore != null) && page != 1) {
+            violations.add(new Violation("page", "must not be given together with startingAfter or endingBefore"));
+        }
         if (!violations.isEmpty()) {
             throw new DomainValidationException(violations);
         }
     }
 
+    /** Offset paging only (no cursor). */
+    public CustomerListCriteria(TenantId tenantId, int page, int limit, String search, CustomerStatus status,
+                                CountryCode country, CurrencyCode currency, ExternalId externalId, Email email,
+                                CustomerSortField sortBy, SortOrder sortOrder) {
+        this(tenantId, page, limit, search, status, country, currency, externalId, email, sortBy, sortOrder, null, null);
+    }
+
+    /** Whether this is a keyset page ({@code startingAfter} or {@code endingBefore} given). */
+    public boolean isKeyset() {
+        return startingAfter != null || endingBefore != null;
+    }
+
+    /** The cursor of a keyset page (null for an offset page). */
+    public CustomerId cursor() {
+        return startingAfter != null ? startingAfter : endingBefore;
+    }
+
+    /** The wire name of the cursor's parameter: {@code startingAfter} or {@code endingBefore}. */
+    public String cursorField() {
+        return startingAfter != null ? "startingAfter" : "endingBefore";
+    }
+
+    /** What a read model throws when the cursor names no customer of the tenant (400 validation_failed). */
+    public DomainValidationException unknownCursor() {
+        return new DomainValidationException(cursorField(), "must be the id of a customer of this tenant");
+    }
+
+    /** The same criteria without a cursor: the whole list a keyset page walks (for its total). */
+    public CustomerListCriteria withoutCursor() {
+        return new CustomerListCriteria(tenantId, page, limit, search, status, country, currency, externalId, email,
+                sortBy, sortOrder, null, null);
+    }
+
     /** The same criteria without the search (the filters, sort and paging stay). */
     public CustomerListCriteria withoutSearch() {
         return new CustomerListCriteria(tenantId, page, limit, null, status, country, currency, externalId, email, sortBy,
-                sortOrder);
+                sortOrder, startingAfter, endingBefore);
     }
 
     public long offset() {
@@ -81,6 +130,8 @@ public record CustomerListCriteria(
         private Email email;
         private CustomerSortField sortBy;
         private SortOrder sortOrder;
+        private CustomerId startingAfter;
+        private CustomerId endingBefore;
 
         public Builder(TenantId tenantId) {
             this.tenantId = tenantId;
@@ -136,9 +187,19 @@ public record CustomerListCriteria(
             return this;
         }
 
+        public Builder startingAfter(CustomerId value) {
+            this.startingAfter = value;
+            return this;
+        }
+
+        public Builder endingBefore(CustomerId value) {
+            this.endingBefore = value;
+            return this;
+        }
+
         public CustomerListCriteria build() {
             return new CustomerListCriteria(tenantId, page, limit, search, status, country, currency, externalId,
-                    email, sortBy, sortOrder);
+                    email, sortBy, sortOrder, startingAfter, endingBefore);
         }
     }
 }

@@ -1,6 +1,8 @@
 package com.novabilling.adapter.out.persistence.postgres.customer;
 
 import com.novabilling.application.port.shared.customer.CustomerListCriteria;
+import com.novabilling.application.port.shared.customer.CustomerSortField;
+import com.novabilling.application.port.shared.customer.SortOrder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,21 +16,57 @@ import java.util.function.Function;
  */
 final class CustomerListSql {
 
-    /** One condition, written for a given table alias, and its bind value. */
-    private record Condition(Function<String, String> sql, Object value) {
+    /** One condition, written for a given table alias, and its bind values. */
+    private record Condition(Function<String, String> sql, List<Object> values) {
+        Condition(Function<String, String> sql, Object value) {
+            this(sql, List.of(value));
+        }
+    }
+
+    /**
+     * Where a keyset page starts: the cursor customer's sort key (an {@code OffsetDateTime} or a
+     * {@code String}) and id.
+     */
+    record Cursor(Object sortValue, String id) {
     }
 
     private final List<Condition> conditions;
     private final Function<String, String> sortKey;
+    private final boolean tieBreak;
     private final String direction;
 
-    private CustomerListSql(List<Condition> conditions, Function<String, String> sortKey, String direction) {
+    private CustomerListSql(List<Condition> conditions, Function<String, String> sortKey, boolean tieBreak,
+                            String direction) {
         this.conditions = List.copyOf(conditions);
         this.sortKey = sortKey;
+        this.tieBreak = tieBreak;
         this.direction = direction;
     }
 
     static CustomerListSql of(CustomerListCriteria c) {
+        return of(c, null, false);
+    }
+
+    /**
+     * The expression a list sorts by, for table alias {@code a}. {@code lower(email)} is unique per tenant
+     * (the index {@code customers_tenant_email_key}), so that order needs no id to break ties and that index
+     * serves it, keyset conditions included.
+     */
+    static Function<String, String> sortKey(CustomerSortField field) {
+        return switch (field) {
+            case CREATED_AT -> a -> a + ".created_at";
+            case UPDATED_AT -> a -> a + ".updated_at";
+            case NAME -> a -> a + ".name";
+            case EMAIL -> a -> "lower(" + a + ".email)";
+        };
+    }
+
+    /**
+     * With a {@code cursor}: only the rows after it in list order, or before it when {@code before}; a page
+     * before the cursor is read in the reverse order (the caller reverses the rows it gets), so either way the
+     * sort index is read from the cursor on and the cost does not depend on the depth.
+     */
+    static CustomerListSql of(CustomerListCriteria c, Cursor cursor, boolean before) {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(new Condition(a -> a + ".tenant_id = ?", c.tenantId().value()));
         if (c.status() != null) {
@@ -49,17 +87,17 @@ final class CustomerListSql {
         if (c.search() != null) {
             conditions.add(new Condition(CustomerListSql::search, pattern(c.search())));
         }
-        Function<String, String> key = switch (c.sortBy()) {
-            case CREATED_AT -> a -> a + ".created_at";
-            case UPDATED_AT -> a -> a + ".updated_at";
-            case NAME -> a -> a + ".name";
-            case EMAIL -> a -> "lower(" + a + ".email)";
-        };
-        String direction = switch (c.sortOrder()) {
-            case ASC -> " ASC";
-            case DESC -> " DESC";
-        };
-        return new CustomerListSql(conditions, key, direction);
+        Function<String, String> key = sortKey(c.sortBy());
+        boolean tieBreak = c.sortBy() != CustomerSortField.EMAIL;
+        boolean descending = (c.sortOrder() == SortOrder.DESC) != before;
+        if (cursor != null) {
+            String op = descending ? " < " : " > ";
+            conditions.add(tieBreak
+                    ? new Condition(a -> "(" + key.apply(a) + ", " + a + ".id)" + op + "(?, ?)",
+                            List.of(cursor.sortValue(), cursor.id()))
+                    : new Condition(a -> key.apply(a) + op + "?", cursor.sortValue()));
+        }
+        return new CustomerListSql(conditions, key, tieBreak, descending ? " DESC" : " ASC");
     }
 
     /**
@@ -80,12 +118,12 @@ final class CustomerListSql {
     }
 
     List<Object> params() {
-        return conditions.stream().map(Condition::value).toList();
+        return conditions.stream().flatMap(condition -> condition.values().stream()).toList();
     }
 
-    /** The sort key, then the id as tie-break, both in the requested direction. */
+    /** The sort key, then the id as tie-break (but for the unique email), both in the requested direction. */
     String orderBy(String alias) {
-        return sortKey.apply(alias) + direction + ", " + alias + ".id" + direction;
+        return sortKey.apply(alias) + direction + (tieBreak ? ", " + alias + ".id" + direction : "");
     }
 
     /** The LIKE pattern of a search: the escaped term between two {@code %}. */

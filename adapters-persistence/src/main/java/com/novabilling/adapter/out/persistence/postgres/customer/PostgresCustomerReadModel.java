@@ -3,6 +3,7 @@ package com.novabilling.adapter.out.persistence.postgres.customer;
 import com.novabilling.adapter.out.persistence.postgres.PostgresFailures;
 import com.novabilling.application.port.shared.customer.CustomerListCriteria;
 import com.novabilling.application.port.shared.customer.CustomerPage;
+import com.novabilling.application.port.shared.customer.CustomerSortField;
 import com.novabilling.application.port.shared.customer.CustomerView;
 import com.novabilling.application.port.out.customer.CustomerReadModel;
 import com.novabilling.domain.customer.Customer;
@@ -71,10 +72,15 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
      * <ul>
      * <li>with a search, the page is first sought among the first {@link #PROBE_WINDOW} rows in sort order,
      * read lazily: a common term (a 1-in-30 first name) fills it after a few hundred rows, and the total is
-     * extrapolated from how far into the window the page ended. Otherwise the term is rare, and a bounded
-     * count and the page go through the trigram index;</li>
+     * extrapolated from how far into the window the page ended. Otherwise the term is rare among the newest
+     * rows, and the page is driven from the trigram index: every match is read through it (fenced, so the
+     * planner cannot walk the sort index instead, filtering out every newer non-matching row), counted and
+     * top-N sorted, in one statement. Its cost is bounded by the matches, whatever else the table holds;</li>
      * <li>without a search, the page first; a deep page ({@link #DEEP_OFFSET} or more) selects its keys by an
      * index-only scan and joins the rows after, so the offset skips index entries, not rows;</li>
+     * <li>a keyset page ({@code startingAfter} / {@code endingBefore}) looks up its cursor's sort key, then
+     * reads the sort index from there (same plans as above, with the key as the start); its total is that of
+     * the whole list without the cursor, counted up to {@link #COUNT_CAP} and estimated beyond;</li>
      * <li>the page fetches limit + 1 rows, so {@code hasMore} is exact; {@code total} is exact up to
      * {@link #COUNT_CAP} and an estimate beyond (counting 900,000 customers costs ~100 ms, a page ~1 ms).</li>
      * </ul>
@@ -82,13 +88,56 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
      */
     @Override
     public CustomerPage list(CustomerListCriteria criteria) {
-        return PostgresFailures.translate(() -> jdbc.execute(connection -> criteria.search() != null
-                ? searchPage(connection, criteria) : plainPage(connection, criteria)));
+        return PostgresFailures.translate(() -> jdbc.execute(connection -> {
+            if (criteria.isKeyset()) {
+                return keysetPage(connection, criteria);
+            }
+            return criteria.search() != null ? searchPage(connection, criteria, null)
+                    : plainPage(connection, criteria);
+        }));
+    }
+
+    private CustomerPage keysetPage(Connection connection, CustomerListCriteria criteria) throws SQLException {
+        CustomerListSql.Cursor cursor = cursor(connection, criteria);
+        boolean before = criteria.endingBefore() != null;
+        List<CustomerView> rows;
+        if (criteria.search() == null) {
+            rows = page(connection, CustomerListSql.of(criteria, cursor, before), criteria.limit(), 0, false);
+        } else {
+            rows = searchPage(connection, criteria, cursor).data();
+        }
+        boolean hasMore = rows.size() > criteria.limit();
+        List<CustomerView> page = new ArrayList<>(hasMore ? rows.subList(0, criteria.limit()) : rows);
+        if (before) {
+            java.util.Collections.reverse(page);
+        }
+        CustomerListSql whole = CustomerListSql.of(criteria.withoutCursor());
+        long counted = boundedCount(connection, whole);
+        return counted <= COUNT_CAP ? result(criteria, page, counted, true, hasMore)
+                : result(criteria, page, estimatedRows(connection, whole), false, hasMore);
+    }
+
+    /** The cursor customer's sort key; a cursor naming no customer of the tenant is the caller's mistake (400). */
+    private static CustomerListSql.Cursor cursor(Connection connection, CustomerListCriteria criteria)
+            throws SQLException {
+        boolean timestamp = criteria.sortBy() == CustomerSortField.CREATED_AT
+                || criteria.sortBy() == CustomerSortField.UPDATED_AT;
+        List<CustomerListSql.Cursor> found = query(connection, "SELECT "
+                        + CustomerListSql.sortKey(criteria.sortBy()).apply("c") + " AS sort_value, c.id FROM customers c"
+                        + " WHERE c.tenant_id = ? AND c.id = ?",
+                List.of(criteria.tenantId().value(), criteria.cursor().value()), false,
+                rs -> new CustomerListSql.Cursor(timestamp ? rs.getObject(1, OffsetDateTime.class) : rs.getString(1),
+                        rs.getString(2)));
+        if (found.isEmpty()) {
+            throw criteria.unknownCursor();
+        }
+        return found.get(0);
     }
 
     private CustomerPage plainPage(Connection connection, CustomerListCriteria criteria) throws SQLException {
         CustomerListSql sql = CustomerListSql.of(criteria);
-        List<CustomerView> rows = page(connection, sql, criteria, criteria.offset() >= DEEP_OFFSET);
+        List<CustomerView> rows = page(connection, sql, criteria.limit(), criteria.offset(),
+                criteria.offset() >= DEEP_OFFSET);
         boolean hasMore = rows.size() > criteria.limit();
         List<CustomerView> page = hasMore ? rows.subList(0, criteria.limit()) : rows;
         if (!hasMore && (!rows.isEmpty() || criteria.offset() == 0)) {
@@ -99,13 +148,22 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
                 : result(criteria, page, estimatedRows(connection, sql), false, hasMore);
     }
 
-    private CustomerPage searchPage(Connection connection, CustomerListCriteria criteria) throws SQLException {
-        CustomerListSql filters = CustomerListSql.of(criteria.withoutSearch());
-        CustomerListSql trigram = CustomerListSql.of(criteria);
+    /**
+     * A search page. With a keyset {@code cursor} (null for an offset page), only the rows from the cursor on,
+     * in the page's reading order; the answer then carries limit + 1 rows (for {@code hasMore}) and no
+     * meaningful total: {@link #keysetPage} counts the whole list itself.
+     */
+    private CustomerPage searchPage(Connection connection, CustomerListCriteria criteria, CustomerListSql.Cursor cursor)
+            throws SQLException {
+        boolean keyset = cursor != null;
+        boolean before = criteria.endingBefore() != null;
+        long offset = keyset ? 0 : criteria.offset();
+        CustomerListSql filters = CustomerListSql.of(criteria.withoutSearch(), cursor, before);
+        CustomerListSql trigram = CustomerListSql.of(criteria, cursor, before);
         // 1. the page among the first PROBE_WINDOW rows in sort order, read lazily: a common term fills it after
         //    a few hundred rows; rn, the window position of each match, tells how dense the term is
         List<Object> params = new ArrayList<>(filters.params());
-        params.addAll(List.of(CustomerListSql.pattern(criteria.search()), criteria.limit() + 1, criteria.offset()));
+        params.addAll(List.of(CustomerListSql.pattern(criteria.search()), criteria.limit() + 1, offset));
         String window = "SELECT * FROM customers c" + filters.where("c") + " ORDER BY " + filters.orderBy("c")
                 + " LIMIT " + PROBE_WINDOW;
         String numbered = "SELECT w.*, row_number() OVER (ORDER BY " + filters.orderBy("w") + ") AS rn FROM ("
@@ -115,21 +173,55 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
         List<Ranked> ranked = query(connection, "SELECT " + COLUMNS + ",\n" + BILLING_COLUMNS + ", c.rn\nFROM ("
                 + matches + ") c ORDER BY c.rn", params, true, rs -> new Ranked(view(rs), rs.getLong("rn")));
         if (ranked.size() > criteria.limit()) {
-            List<CustomerView> page = ranked.subList(0, criteria.limit()).stream().map(Ranked::view).toList();
+            List<CustomerView> rows = ranked.stream().map(Ranked::view).toList();
+            if (keyset) {
+                return result(criteria, rows, 0, false, true);
+            }
+            List<CustomerView> page = rows.subList(0, criteria.limit());
             long scanned = ranked.get(ranked.size() - 1).rn();
-            long extrapolated = estimatedRows(connection, filters) * (criteria.offset() + ranked.size()) / scanned;
+            long extrapolated = estimatedRows(connection, filters) * (offset + ranked.size()) / scanned;
             if (extrapolated > COUNT_CAP) {
                 return result(criteria, page, extrapolated, false, true);
             }
             long counted = boundedCount(connection, trigram);
             return result(criteria, page, counted, counted <= COUNT_CAP, true);
         }
-        // 2. a rare term (or a page past the window): count and page through the trigram index
-        long counted = boundedCount(connection, trigram);
-        List<CustomerView> rows = page(connection, trigram, criteria, false);
+        // 2. a term rare among the newest rows: every match through the trigram index, counted and top-N sorted
+        Matched matched = trigramPage(connection, trigram, criteria.limit(), offset);
+        List<CustomerView> rows = matched.rows();
+        if (keyset) {
+            return result(criteria, rows, 0, false, rows.size() > criteria.limit());
+        }
+        long total = matched.count() >= 0 ? matched.count() : boundedCount(connection, trigram);
+        boolean exact = matched.count() >= 0 || total <= COUNT_CAP;
         boolean hasMore = rows.size() > criteria.limit();
         List<CustomerView> page = hasMore ? rows.subList(0, criteria.limit()) : rows;
-        return result(criteria, page, counted, counted <= COUNT_CAP, hasMore);
+        return result(criteria, page, exact ? total : Math.max(total, COUNT_CAP + 1), exact, hasMore);
+    }
+
+    /** Rows of a fenced trigram page and the count of every match (-1 when the page came back empty). */
+    private record Matched(List<CustomerView> rows, long count) {
+    }
+
+    /**
+     * limit + 1 rows of a search page read from the trigram index, fenced: the matches are materialized first
+     * (a bitmap scan of {@code customers_search_text_trgm_idx}), so the planner cannot prefer walking the sort
+     * index backwards and filtering row by row, whose cost grows with every newer customer that does not match.
+     * The count of all matches comes with each row at no extra read.
+     */
+    private Matched trigramPage(Connection connection, CustomerListSql sql, int limit, long offset)
+            throws SQLException {
+        List<Object> params = new ArrayList<>(sql.params());
+        params.add(limit + 1);
+        params.add(offset);
+        long[] count = {-1};
+        List<CustomerView> rows = query(connection, "WITH m AS MATERIALIZED (SELECT * FROM customers c" + sql.where("c")
+                + ")\nSELECT " + COLUMNS + ",\n" + BILLING_COLUMNS + ", (SELECT count(*) FROM m) AS matched\nFROM m c"
+                + " ORDER BY " + sql.orderBy("c") + " LIMIT ? OFFSET ?", params, true, rs -> {
+                    count[0] = rs.getLong("matched");
+                    return view(rs);
+                });
+        return new Matched(rows, count[0]);
     }
 
     private record Ranked(CustomerView view, long rn) {
@@ -137,17 +229,17 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
 
     private static CustomerPage result(CustomerListCriteria criteria, List<CustomerView> page, long total, boolean exact,
                                        boolean hasMore) {
-        long atLeast = criteria.offset() + page.size() + (hasMore ? 1 : 0);
+        long atLeast = (criteria.isKeyset() ? 0 : criteria.offset()) + page.size() + (hasMore ? 1 : 0);
         long shown = exact ? total : Math.max(total, Math.max(COUNT_CAP + 1, atLeast));
         return new CustomerPage(page, shown, exact, criteria.page(), criteria.limit(), hasMore);
     }
 
     /** limit + 1 rows of the page; from {@link #DEEP_OFFSET} on, their keys first by an index-only scan. */
-    private List<CustomerView> page(Connection connection, CustomerListSql sql, CustomerListCriteria criteria,
+    private List<CustomerView> page(Connection connection, CustomerListSql sql, int limit, long offset,
                                     boolean keysFirst) throws SQLException {
         List<Object> params = new ArrayList<>(sql.params());
-        params.add(criteria.limit() + 1);
-        params.add(criteria.offset());
+        params.add(limit + 1);
+        params.add(offset);
         String ordered = sql.where("c") + " ORDER BY " + sql.orderBy("c") + " LIMIT ? OFFSET ?";
         String from = keysFirst
                 ? "(SELECT c.tenant_id, c.id FROM customers c" + ordered

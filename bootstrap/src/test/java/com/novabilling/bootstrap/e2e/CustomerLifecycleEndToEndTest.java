@@ -191,4 +191,73 @@ class CustomerLifecycleEndToEndTest extends EndToEndTest {
         assertThat(api.get("/api/customers?search=paging.test&country=ke").data()).extracting(c -> c.get("country"))
                 .containsOnly("KE").hasSize(3);
     }
+
+    @Test
+    void maintainedTotalsFollowBillingWritesAndTheOperatorCheckRepairsThem() {
+        String id = create("audit@kampaltech.ug", ",\"currency\":\"UGX\"");
+        invoice(id, "inv_a1", "paid", "UGX", "400");
+        invoice(id, "inv_a2", "open", "UGX", "0");
+        subscription(id, "sub_a1", "active");
+        jdbc.update("UPDATE invoices SET status = 'paid', amount_paid = 100 WHERE id = 'inv_a2'", List.of());
+        assertThat(api.get("/api/customers/" + id).body()).contains("\"totalSpent\":500,");
+        assertThat(api.patch("/api/customers/" + id, "{\"currency\":\"KES\"}").status()).isEqualTo(200);
+        assertThat(api.get("/api/customers/" + id).body()).contains("\"totalSpent\":0,");
+        assertThat(api.patch("/api/customers/" + id, "{\"currency\":\"UGX\"}").body()).contains("\"totalSpent\":500,");
+
+        jdbc.update("UPDATE customers SET total_spent = 1, active_subscriptions = 9 WHERE id = ?", List.of(id));
+        String verify = "/api/admin/billing-totals/verify";
+        assertThat(api.send("POST", verify, null, null).status()).isEqualTo(401);
+        assertThat(api.withKey(ADMIN_TOKEN).send("POST", verify + "?repair=maybe", null, null).errorFields())
+                .containsExactly("repair");
+
+        ApiResponse checked = api.withKey(ADMIN_TOKEN).send("POST", verify, null, null);
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        assertThat(checked.object().get("mismatched")).isEqualTo(1);
+        assertThat(checked.object().get("repaired")).isEqualTo(0);
+        assertThat(checked.body()).contains("\"customerId\":\"" + id + "\"")
+                .contains("\"stored\":{\"totalSpent\":1,\"activeSubscriptions\":9}")
+                .contains("\"actual\":{\"totalSpent\":500,\"activeSubscriptions\":1}");
+        assertThat(api.get("/api/customers/" + id).object().get("activeSubscriptions")).isEqualTo(9);
+
+        ApiResponse repaired = api.withKey(ADMIN_TOKEN).send("POST", verify + "?repair=true", null, null);
+        assertThat(repaired.object().get("repaired")).isEqualTo(1);
+        assertThat(api.get("/api/customers/" + id).body()).contains("\"totalSpent\":500,")
+                .contains("\"activeSubscriptions\":1");
+        assertThat(api.withKey(ADMIN_TOKEN).send("POST", verify, null, null).object().get("mismatched")).isEqualTo(0);
+    }
+
+    @Test
+    void keysetPagesWalkTheListAndRefuseBadCursors() {
+        for (int i = 0; i < 5; i++) {
+            create("key" + i + "@keyset.test", "");
+        }
+        String query = "/api/customers?search=keyset.test&sortBy=email&sortOrder=desc&limit=2";
+        List<Object> expected = api.get(query.replace("limit=2", "limit=10")).data().stream().map(c -> c.get("id")).toList();
+        assertThat(expected).hasSize(5);
+
+        List<Object> walked = new ArrayList<>();
+        ApiResponse page = api.get(query);
+        walked.addAll(page.data().stream().map(c -> c.get("id")).toList());
+        while ((Boolean) page.object().get("hasMore")) {
+            page = api.get(query + "&startingAfter=" + walked.get(walked.size() - 1));
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            assertThat(page.object().get("total")).isEqualTo(5);
+            walked.addAll(page.data().stream().map(c -> c.get("id")).toList());
+        }
+        assertThat(walked).isEqualTo(expected);
+
+        ApiResponse before = api.get(query + "&endingBefore=" + expected.get(4));
+        assertThat(before.data()).extracting(c -> c.get("id")).containsExactly(expected.get(2), expected.get(3));
+        assertThat(before.object().get("hasMore")).isEqualTo(true);
+
+        for (String bad : List.of("&startingAfter=cust_01jq3v6x9c4m2k8d7f5h1n0p2r", "&startingAfter=nonsense",
+                "&startingAfter=" + expected.get(0) + "&endingBefore=" + expected.get(1),
+                "&page=1&startingAfter=" + expected.get(0))) {
+            ApiResponse refused = api.get(query + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("validation_failed");
+        }
+        assertThat(api.get(query + "&startingAfter=nonsense").errorFields()).containsExactly("startingAfter");
+        assertThat(api.get(query + "&page=2&endingBefore=" + expected.get(0)).errorFields()).containsExactly("page");
+    }
 }

@@ -72,9 +72,14 @@ class GeneratedClientsEndToEndTest extends EndToEndTest {
         assertThat(renamed.getExternalId()).isEqualTo("usr_98765");
         assertThat(renamed.getCountry()).isEqualTo("UG");
 
-        CustomerList found = customers.listCustomers(1, 20, "nakato", null, null, null, null, null, null, null);
+        CustomerList found = customers.listCustomers(1, 20, "nakato", null, null, null, null, null, null, null, null, null);
         assertThat(found.getTotal()).isEqualTo(1L);
         assertThat(found.getData()).extracting(Customer::getId).containsExactly(created.getId());
+        CustomerList after = customers.listCustomers(null, 20, "nakato", null, null, null, null, null, null, null,
+                created.getId(), null);
+        assertThat(after.getData()).as("keyset: nothing after the only match").isEmpty();
+        assertThat(after.getHasMore()).isFalse();
+        assertThat(after.getTotal()).isEqualTo(1L);
 
         ApiException duplicate = catchThrowableOfType(ApiException.class, () -> customers.createCustomer(
                 new CreateCustomerRequest().email("SARAH@kampaltech.ug").name("Someone Else"), null));
@@ -127,7 +132,7 @@ class GeneratedClientsEndToEndTest extends EndToEndTest {
         assertThat(cleared.getMetadata()).as("metadata: null clears it (JSON merge patch)").isEmpty();
         assertThat(cleared.getName()).isEqualTo("Native Client Renamed");
 
-        var found = customers.listCustomers(1, 20, "native@", null, null, null, null, null, null, null);
+        var found = customers.listCustomers(1, 20, "native@", null, null, null, null, null, null, null, null, null);
         assertThat(found.getData()).extracting(c -> c.getId()).containsExactly(created.getId());
 
         var duplicate = catchThrowableOfType(com.novabilling.client.javanative.ApiException.class,

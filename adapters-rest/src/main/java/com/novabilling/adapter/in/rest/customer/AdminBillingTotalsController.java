@@ -29,6 +29,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -98,13 +100,15 @@ public class AdminBillingTotalsController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @Schema(name = "BillingTotalsMismatch")
+    @Schema(name = "BillingTotalsMismatch", description = "A customer whose totals disagree with its records: stored "
+            + "as kept on the customer, actual as its invoices and subscriptions say")
     public record Mismatch(
             @Schema(requiredMode = RequiredMode.REQUIRED) String tenantId,
             @Schema(requiredMode = RequiredMode.REQUIRED) String customerId,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "UGX") String currency,
-            @Schema(requiredMode = RequiredMode.REQUIRED, description = "As kept on the customer") Totals stored,
-            @Schema(requiredMode = RequiredMode.REQUIRED, description = "As the billing records say") Totals actual) {
+            // no @Schema on these two: one on the component would rename the referenced schema after the Java class
+            @NotNull Totals stored,
+            @NotNull Totals actual) {
         static Mismatch from(BillingTotalsMismatch m) {
             return new Mismatch(m.tenantId().value(), m.customerId().value(), m.currency().value(),
                     new Totals(CustomerResponse.plain(m.storedTotalSpent()), m.storedActiveSubscriptions()),

@@ -19,26 +19,36 @@ export class Customers {
     return this.transport.request<Customer>({ method: 'PATCH', path: customerPath(id), body: params, options });
   }
 
-  /** `GET /customers`: one page (`data`, `total`, `page`, `limit`, `totalPages`, `hasMore`). */
+  /**
+   * `GET /customers`: one page (`data`, `total`, `page`, `limit`, `totalPages`, `hasMore`), by `page` or by
+   * keyset (`startingAfter` / `endingBefore`, a customer id).
+   */
   list(params?: ListCustomersParams, options?: RequestOptions): Promise<CustomerList> {
     return this.transport.request<CustomerList>({ method: 'GET', path: '/customers', query: { ...params }, options });
   }
 
   /**
-   * Every customer matching `params`, page after page (from `params.page`, default 1, `params.limit` per
-   * request), until `hasMore` is false:
+   * Every customer matching `params`, page after page (`params.limit` per request), until `hasMore` is false.
+   * The first request is `params` as given (`page` or `startingAfter` may set where to start); every later
+   * one asks for the page after the last customer seen (`startingAfter`), so customers created or deleted
+   * meanwhile make it skip or repeat no one, and a deep page costs no more than the first:
    *
    * ```ts
    * for await (const customer of client.customers.listAll({ country: 'UG', limit: 100 })) { ... }
    * ```
    */
   async *listAll(params?: ListCustomersParams, options?: RequestOptions): AsyncGenerator<Customer, void, undefined> {
-    let page = params?.page ?? 1;
+    if (params?.endingBefore !== undefined) {
+      throw new TypeError('listAll walks forward: give startingAfter (or page), not endingBefore');
+    }
+    let query: ListCustomersParams = { ...params };
     for (;;) {
-      const result = await this.list({ ...params, page }, options);
+      const result = await this.list(query, options);
       yield* result.data;
-      if (!result.hasMore || result.data.length === 0) return;
-      page += 1;
+      const last = result.data[result.data.length - 1];
+      if (!result.hasMore || last === undefined) return;
+      const { page: _page, ...rest } = query;
+      query = { ...rest, startingAfter: last.id };
     }
   }
 

@@ -86,6 +86,13 @@ export interface ListCustomersParams {
   sortBy?: CustomerSortField;
   /** Default `desc`. */
   sortOrder?: SortOrder;
+  /**
+   * Keyset paging: the page right after this customer id (the last of the previous page) in the chosen order.
+   * Costs the same at any depth and skips or repeats no one while customers come and go. Not with `page`.
+   */
+  startingAfter?: string;
+  /** Keyset paging: the page right before this customer id; `hasMore` then says whether more lie before it. */
+  endingBefore?: string;
 }
 
 /** One page of customers. */

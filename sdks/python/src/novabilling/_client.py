@@ -89,34 +89,42 @@ class Customers:
     def list(self, *, page: Optional[int] = None, limit: Optional[int] = None, search: Optional[str] = None,
              status: Optional[CustomerStatus] = None, country: Optional[str] = None,
              currency: Optional[str] = None, external_id: Optional[str] = None, email: Optional[str] = None,
-             sort_by: Optional[CustomerSortField] = None, sort_order: Optional[SortOrder] = None) -> CustomerList:
+             sort_by: Optional[CustomerSortField] = None, sort_order: Optional[SortOrder] = None,
+             starting_after: Optional[str] = None, ending_before: Optional[str] = None) -> CustomerList:
         """``GET /customers``: one page (``data``, ``total``, ``page``, ``limit``, ``total_pages``,
-        ``has_more``). Arguments left at None are not sent."""
+        ``has_more``), by ``page`` or by keyset: ``starting_after`` (the page right after this customer id) or
+        ``ending_before`` (the page right before it). Arguments left at None are not sent."""
         query = _fields(dict(page=page, limit=limit, search=search, status=status, country=country,
                              currency=currency, external_id=external_id, email=email, sort_by=sort_by,
-                             sort_order=sort_order), omit=None)
+                             sort_order=sort_order, starting_after=starting_after, ending_before=ending_before),
+                        omit=None)
         return from_wire(CustomerList, self._transport.request("GET", "/customers", query=query))
 
     def list_all(self, *, page: Optional[int] = None, limit: Optional[int] = None, search: Optional[str] = None,
                  status: Optional[CustomerStatus] = None, country: Optional[str] = None,
                  currency: Optional[str] = None, external_id: Optional[str] = None, email: Optional[str] = None,
                  sort_by: Optional[CustomerSortField] = None,
-                 sort_order: Optional[SortOrder] = None) -> Iterator[Customer]:
-        """Every customer matching the arguments, page after page (from ``page``, default 1, ``limit`` per
-        request), until ``has_more`` is false::
+                 sort_order: Optional[SortOrder] = None,
+                 starting_after: Optional[str] = None, ending_before: Optional[str] = None) -> Iterator[Customer]:
+        """Every customer matching the arguments, page after page (``limit`` per request), until ``has_more``
+        is false. The first request starts at ``page`` or ``starting_after`` when given; every later one asks
+        for the page after the last customer seen (keyset), so customers created or deleted meanwhile make it
+        skip or repeat no one, and a deep page costs no more than the first::
 
             for customer in client.customers.list_all(country="UG", limit=100):
                 ...
         """
-        current = 1 if page is None else page
+        if ending_before is not None:
+            raise ValueError("list_all walks forward: give starting_after (or page), not ending_before")
+        current_page, after = page, starting_after
         while True:
-            result = self.list(page=current, limit=limit, search=search, status=status, country=country,
+            result = self.list(page=current_page, limit=limit, search=search, status=status, country=country,
                                currency=currency, external_id=external_id, email=email, sort_by=sort_by,
-                               sort_order=sort_order)
+                               sort_order=sort_order, starting_after=after)
             yield from result.data
             if not result.has_more or not result.data:
                 return
-            current += 1
+            current_page, after = None, result.data[-1].id
 
     def get(self, customer_id: str) -> Customer:
         """``GET /customers/{id}``. Raises NotFoundError for an unknown id."""

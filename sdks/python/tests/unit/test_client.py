@@ -186,8 +186,24 @@ class ListAllTest(ClientTestCase):
         seen = [c.id for c in self.client.customers.list_all(country="UG", limit=2)]
 
         self.assertEqual(seen, ids)
-        self.assertEqual([(dict(r.query)["page"], dict(r.query)["limit"], dict(r.query)["country"])
-                          for r in self.fake.received], [("1", "2", "UG"), ("2", "2", "UG"), ("3", "2", "UG")])
+        self.assertEqual([(dict(r.query).get("page"), dict(r.query)["limit"], dict(r.query)["country"],
+                           dict(r.query).get("startingAfter")) for r in self.fake.received],
+                         [(None, "2", "UG", None), (None, "2", "UG", "cust_2"), (None, "2", "UG", "cust_4")])
+
+    def test_goes_on_by_keyset_after_a_first_page_asked_by_number(self) -> None:
+        self.fake.reply(reply(200, page([wire_customer(id="cust_7")], 2, 4, 1, True)),
+                        reply(200, page([wire_customer(id="cust_8")], 2, 1, 1, False)))
+
+        seen = [c.id for c in self.client.customers.list_all(page=4, limit=1, sort_by="name")]
+
+        self.assertEqual(seen, ["cust_7", "cust_8"])
+        self.assertEqual([(dict(r.query).get("page"), dict(r.query).get("startingAfter"), dict(r.query)["sortBy"])
+                          for r in self.fake.received], [("4", None, "name"), (None, "cust_7", "name")])
+
+    def test_refuses_ending_before(self) -> None:
+        with self.assertRaises(ValueError):
+            next(self.client.customers.list_all(ending_before="cust_1"))
+        self.assertEqual(self.fake.received, [])
 
     def test_is_lazy_starts_at_the_given_page_and_stops_when_the_caller_stops(self) -> None:
         self.fake.reply(reply(200, page([wire_customer(id="cust_7"), wire_customer(id="cust_8")], 20, 4, 2, True)))

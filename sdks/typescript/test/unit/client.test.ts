@@ -158,7 +158,7 @@ describe('requests', () => {
 });
 
 describe('listAll', () => {
-  it('yields every customer of every page, asking page after page with the same filters', async () => {
+  it('yields every customer of every page, asking for the page after the last one seen with the same filters', async () => {
     const ids = ['cust_1', 'cust_2', 'cust_3', 'cust_4', 'cust_5'];
     fake.reply(
       { status: 200, body: { data: ids.slice(0, 2).map((id) => wireCustomer({ id })), total: 5, page: 1, limit: 2,
@@ -175,8 +175,34 @@ describe('listAll', () => {
     }
 
     assert.deepEqual(seen, ids);
-    assert.deepEqual(fake.received.map((r) => [r.query.get('page'), r.query.get('limit'), r.query.get('country')]),
-      [['1', '2', 'UG'], ['2', '2', 'UG'], ['3', '2', 'UG']]);
+    assert.deepEqual(fake.received.map((r) => [r.query.get('page'), r.query.get('limit'), r.query.get('country'),
+      r.query.get('startingAfter')]),
+    [[null, '2', 'UG', null], [null, '2', 'UG', 'cust_2'], [null, '2', 'UG', 'cust_4']]);
+  });
+
+  it('goes on by keyset after a first page asked by number', async () => {
+    fake.reply(
+      { status: 200, body: { data: [wireCustomer({ id: 'cust_7' })], total: 2, page: 4, limit: 1, totalPages: 2,
+        hasMore: true } },
+      { status: 200, body: { data: [wireCustomer({ id: 'cust_8' })], total: 2, page: 1, limit: 1, totalPages: 2,
+        hasMore: false } },
+    );
+
+    const seen: string[] = [];
+    for await (const customer of client.customers.listAll({ page: 4, limit: 1, sortBy: 'name' })) {
+      seen.push(customer.id);
+    }
+
+    assert.deepEqual(seen, ['cust_7', 'cust_8']);
+    assert.deepEqual(fake.received.map((r) => [r.query.get('page'), r.query.get('startingAfter'), r.query.get('sortBy')]),
+      [['4', null, 'name'], [null, 'cust_7', 'name']]);
+  });
+
+  it('refuses endingBefore (it walks forward only)', async () => {
+    await assert.rejects(async () => {
+      for await (const _ of client.customers.listAll({ endingBefore: 'cust_1' })) { /* nothing */ }
+    }, TypeError);
+    assert.equal(fake.received.length, 0);
   });
 
   it('starts at the given page and stops early when the caller breaks', async () => {

@@ -121,6 +121,16 @@ final class CustomerListSql {
         return conditions.stream().flatMap(condition -> condition.values().stream()).toList();
     }
 
+    /** The sort key expression on {@code alias}. */
+    String sortKey(String alias) {
+        return sortKey.apply(alias);
+    }
+
+    /** The order over given columns holding the sort key and the id (a materialized result's). */
+    String orderBy(String sortKeyColumn, String idColumn) {
+        return sortKeyColumn + direction + (tieBreak ? ", " + idColumn + direction : "");
+    }
+
     /** The sort key, then the id as tie-break (but for the unique email), both in the requested direction. */
     String orderBy(String alias) {
         return sortKey.apply(alias) + direction + (tieBreak ? ", " + alias + ".id" + direction : "");

@@ -215,9 +215,14 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
         params.add(limit + 1);
         params.add(offset);
         long[] count = {-1};
-        List<CustomerView> rows = query(connection, "WITH m AS MATERIALIZED (SELECT * FROM customers c" + sql.where("c")
-                + ")\nSELECT " + COLUMNS + ",\n" + BILLING_COLUMNS + ", (SELECT count(*) FROM m) AS matched\nFROM m c"
-                + " ORDER BY " + sql.orderBy("c") + " LIMIT ? OFFSET ?", params, true, rs -> {
+        // only the keys and the sort key are materialized; the page's 21 rows are joined after the top-N sort
+        List<CustomerView> rows = query(connection, "WITH m AS MATERIALIZED (SELECT c.tenant_id, c.id, "
+                + sql.sortKey("c") + " AS sort_key FROM customers c" + sql.where("c") + "),\n"
+                + "page AS (SELECT m.tenant_id, m.id FROM m ORDER BY " + sql.orderBy("m.sort_key", "m.id")
+                + " LIMIT ? OFFSET ?)\n"
+                + "SELECT " + COLUMNS + ",\n" + BILLING_COLUMNS + ", (SELECT count(*) FROM m) AS matched\n"
+                + "FROM page JOIN customers c ON c.tenant_id = page.tenant_id AND c.id = page.id ORDER BY "
+                + sql.orderBy("c"), params, true, rs -> {
                     count[0] = rs.getLong("matched");
                     return view(rs);
                 });

@@ -1,6 +1,7 @@
 package com.novabilling.bootstrap.e2e;
 
 import com.novabilling.adapter.out.persistence.embedded.EmbeddedPostgresServer;
+import com.novabilling.adapter.out.persistence.testing.TestPostgres;
 import com.novabilling.bootstrap.e2e.LoadRun.Call;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
@@ -39,12 +40,7 @@ class DatabaseFailureEndToEndTest extends EndToEndTest {
         postgres = EmbeddedPostgresServer.startEphemeral(true);
         postgres.createDatabaseIfMissing("failover");
         Map<String, String> properties = new HashMap<>();
-        properties.put("datasources.default.url", postgres.jdbcUrl("failover"));
-        properties.put("datasources.default.username", postgres.username());
-        properties.put("datasources.default.password", postgres.password());
-        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-        properties.put("datasources.default.dialect", "POSTGRES");
-        properties.put("flyway.datasources.default.enabled", "true");
+        TestPostgres.properties(postgres, "failover").forEach((k, v) -> properties.put(k, String.valueOf(v)));
         properties.put("datasources.default.maximum-pool-size", "10");
         properties.put("datasources.default.connection-timeout", "1000");
         properties.put("novabilling.persistence", "postgres");

@@ -29,10 +29,15 @@ public final class TestPostgres {
     public static Map<String, Object> freshDatabase() {
         String name = "test_" + DATABASES.incrementAndGet();
         server().createDatabaseIfMissing(name);
+        return properties(server(), name);
+    }
+
+    /** The Micronaut properties that point the app at {@code database} of {@code server} (a test's own server). */
+    public static Map<String, Object> properties(EmbeddedPostgresServer server, String database) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("datasources.default.url", server().jdbcUrl(name));
-        properties.put("datasources.default.username", server().username());
-        properties.put("datasources.default.password", server().password());
+        properties.put("datasources.default.url", server.jdbcUrl(database));
+        properties.put("datasources.default.username", server.username());
+        properties.put("datasources.default.password", server.password());
         properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         properties.put("datasources.default.dialect", "POSTGRES");
         properties.put("datasources.default.maximum-pool-size", 4);

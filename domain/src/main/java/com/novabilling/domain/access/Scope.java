@@ -10,6 +10,12 @@ public enum Scope {
     API_KEYS_READ("api_keys:read"),
     API_KEYS_WRITE("api_keys:write");
 
+    /**
+     * How many scopes one request may list: each scope at most twice (a repeated scope counts once). A
+     * compile-time constant, for the REST adapter's constraints and OpenAPI document.
+     */
+    public static final int MAX_LISTED = 8;
+
     private final String wireName;
 
     Scope(String wireName) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public record Email(String value) {
 
     static final String FIELD = "email";
-    private static final int MAX_LENGTH = 254;
+    public static final int MAX_LENGTH = 254;
     private static final int MAX_LOCAL_LENGTH = 64;
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 

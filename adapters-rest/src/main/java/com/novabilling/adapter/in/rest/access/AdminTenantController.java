@@ -1,61 +1,46 @@
 package com.novabilling.adapter.in.rest.access;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.novabilling.adapter.in.rest.error.ErrorCode;
-import com.novabilling.adapter.in.rest.error.Problems;
-import com.novabilling.adapter.in.rest.error.Violations;
-import com.novabilling.adapter.in.rest.json.JsonBodies;
-import com.novabilling.adapter.in.rest.json.JsonFields;
+import com.novabilling.adapter.in.rest.error.Problem;
 import com.novabilling.adapter.in.rest.json.Timestamps;
+import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
+import com.novabilling.adapter.in.rest.openapi.ProblemExamples;
+import com.novabilling.adapter.in.rest.openapi.ProblemResponses;
 import com.novabilling.application.port.in.access.CreateTenantUseCase;
 import com.novabilling.application.port.in.access.ProvisionedTenant;
 import com.novabilling.application.port.in.access.SetTenantRateLimitUseCase;
-import com.novabilling.adapter.in.rest.protection.AuthFailureThrottle;
 import com.novabilling.domain.access.RateLimit;
-import com.novabilling.domain.shared.TenantId;
-import com.novabilling.domain.shared.Violation;
-import io.micronaut.http.annotation.Patch;
-import io.micronaut.json.tree.JsonNode;
 import com.novabilling.domain.access.Tenant;
-import com.novabilling.domain.customer.CurrencyCode;
+import com.novabilling.domain.access.TenantNotFoundException;
+import com.novabilling.domain.shared.TenantId;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.NotNull;
-import com.novabilling.adapter.in.rest.error.Problem;
-import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
-import com.novabilling.adapter.in.rest.openapi.ProblemExamples;
-import com.novabilling.adapter.in.rest.openapi.ProblemResponses;
-import com.novabilling.adapter.in.rest.openapi.RequestSchemas;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
-
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * {@code POST /api/admin/tenants}: operators open tenants; {@code PATCH /api/admin/tenants/{id}} sets a
- * tenant's rate limit. Authenticated by
- * {@code Authorization: Bearer <NOVABILLING_ADMIN_TOKEN>} (compared in constant time); while no token is
- * configured the routes answer 404 as if they did not exist. Wrong tokens count as failed authentications
- * of the caller's address ({@link AuthFailureThrottle}).
+ * tenant's rate limit. Authenticated by {@code Authorization: Bearer <NOVABILLING_ADMIN_TOKEN>} in
+ * {@link AdminAuthenticationFilter} (404 while no token is configured, 401 for a wrong one), before a body is
+ * read.
  */
 @Controller("/api/admin/tenants")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -70,13 +55,10 @@ public class AdminTenantController {
 
     private final CreateTenantUseCase createTenant;
     private final SetTenantRateLimitUseCase setRateLimit;
-    private final AdminToken adminToken;
 
-    public AdminTenantController(CreateTenantUseCase createTenant, SetTenantRateLimitUseCase setRateLimit,
-                                 AdminToken adminToken) {
+    public AdminTenantController(CreateTenantUseCase createTenant, SetTenantRateLimitUseCase setRateLimit) {
         this.createTenant = createTenant;
         this.setRateLimit = setRateLimit;
-        this.adminToken = adminToken;
     }
 
     @Post
@@ -85,23 +67,14 @@ public class AdminTenantController {
             description = "Opens a tenant and its first API key, holding every scope. Authenticated by the operator token "
                     + "NOVABILLING_ADMIN_TOKEN; answers 404 while none is configured.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = RequestSchemas.CreateTenant.class))),
+                    schema = @Schema(implementation = CreateTenantRequest.class))),
             responses = {
                     @ApiResponse(responseCode = "201", description = "The tenant and its first key, with its secret",
                             content = @Content(mediaType = "application/json",
                                     schema = @Schema(implementation = CreatedTenantResponse.class)))})
-    public HttpResponse<?> create(@Parameter(hidden = true) HttpRequest<?> request,
-                                  @Parameter(hidden = true) @Body @Nullable byte[] body) {
-        adminToken.require(request);
-        var object = JsonFields.requireObject(JsonBodies.parse(body));
-        Violations violations = new Violations();
-        JsonFields.rejectOtherFields(object, Set.of("name", "defaultCurrency"), Set.of("id", "status", "createdAt"),
-                violations);
-        String name = JsonFields.requiredString(object, "name", Tenant::validName, violations);
-        CurrencyCode currency = JsonFields.string(object, "defaultCurrency",
-                raw -> Violations.as("defaultCurrency", () -> CurrencyCode.of(raw)), violations);
-        violations.throwIfAny();
-        ProvisionedTenant provisioned = createTenant.create(name, currency);
+    public HttpResponse<CreatedTenantResponse> create(@Parameter(hidden = true) @Body @Valid CreateTenantRequest body) {
+        CreateTenantRequest.Validated tenant = body.validated();
+        ProvisionedTenant provisioned = createTenant.create(tenant.name(), tenant.defaultCurrency());
         return HttpResponse.created(new CreatedTenantResponse(TenantResponse.from(provisioned.tenant()),
                 ApiKeyResponse.created(provisioned.apiKey())));
     }
@@ -115,7 +88,7 @@ public class AdminTenantController {
                     + "next request on this instance, within NOVABILLING_API_KEY_CACHE_TTL on others. Authenticated "
                     + "by the operator token; answers 404 while none is configured.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = RequestSchemas.UpdateTenant.class))),
+                    schema = @Schema(implementation = UpdateTenantRequest.class))),
             responses = {
                     @ApiResponse(responseCode = "200", description = "The tenant as stored",
                             content = @Content(mediaType = "application/json",
@@ -126,76 +99,21 @@ public class AdminTenantController {
                                     schema = @Schema(implementation = Problem.class),
                                     examples = @ExampleObject(name = "tenant_not_found",
                                             value = ProblemExamples.TENANT_NOT_FOUND)))})
-    public HttpResponse<?> update(@Parameter(description = "Tenant id", example = "ten_01jq3v6x9c4m2k8d7f5h1n0p2r")
-                                  String tenantId,
-                                  @Parameter(hidden = true) HttpRequest<?> request,
-                                  @Parameter(hidden = true) @Body @Nullable byte[] body) {
-        adminToken.require(request);
-        var object = JsonFields.requireObject(JsonBodies.parse(body));
-        Violations violations = new Violations();
-        JsonFields.rejectOtherFields(object, Set.of("rateLimit"), Set.of("id", "name", "defaultCurrency", "status",
-                "createdAt"), violations);
-        if (JsonFields.isAbsent(object, "rateLimit")) {
-            violations.add("rateLimit", JsonFields.IS_REQUIRED);
-        }
-        RateLimit rateLimit = JsonFields.isAbsent(object, "rateLimit") || JsonFields.isNull(object, "rateLimit")
-                ? null : rateLimit(object.get("rateLimit"), violations);
-        violations.throwIfAny();
-        TenantId id;
+    public TenantResponse update(@Parameter(description = "Tenant id", example = "ten_01jq3v6x9c4m2k8d7f5h1n0p2r")
+                                 String tenantId,
+                                 @Parameter(hidden = true) @Body @Valid UpdateTenantRequest body) {
+        RateLimit rateLimit = body.toRateLimit();
+        return setRateLimit.setRateLimit(tenantIdOf(tenantId), rateLimit)
+                .map(TenantResponse::from)
+                .orElseThrow(TenantNotFoundException::new);
+    }
+
+    /** A malformed id names no tenant: answered like an unknown one, 404 {@code tenant_not_found}. */
+    private static TenantId tenantIdOf(String raw) {
         try {
-            id = new TenantId(tenantId);
+            return new TenantId(raw);
         } catch (RuntimeException invalid) {
-            return tenantNotFound(request);
-        }
-        return setRateLimit.setRateLimit(id, rateLimit)
-                .<HttpResponse<?>>map(tenant -> HttpResponse.ok(TenantResponse.from(tenant)))
-                .orElseGet(() -> tenantNotFound(request));
-    }
-
-    private static HttpResponse<?> tenantNotFound(HttpRequest<?> request) {
-        return Problems.response(ErrorCode.TENANT_NOT_FOUND, "No tenant has this id.", request);
-    }
-
-    private static RateLimit rateLimit(JsonNode node, Violations violations) {
-        if (!node.isObject()) {
-            violations.add("rateLimit", JsonFields.MUST_BE_AN_OBJECT);
-            return null;
-        }
-        Violations unknown = new Violations();
-        JsonFields.rejectOtherFields(node, Set.of("perSecond", "burst"), Set.of(), unknown);
-        unknown.list().forEach(v -> violations.add("rateLimit." + v.field(), v.message()));
-        Long perSecond = wholeNumber(node, "perSecond", violations);
-        Long burst = wholeNumber(node, "burst", violations);
-        List<Violation> wrong = new ArrayList<>();
-        if (perSecond != null) {
-            wrong.addAll(RateLimit.perSecondViolations(perSecond));
-        }
-        if (burst != null) {
-            wrong.addAll(RateLimit.burstViolations(burst));
-        }
-        wrong.forEach(v -> violations.add(v.field(), v.message()));
-        return perSecond == null || burst == null || !wrong.isEmpty() ? null : new RateLimit(perSecond, burst);
-    }
-
-    private static Long wholeNumber(JsonNode object, String field, Violations violations) {
-        JsonNode value = object.get(field);
-        if (value == null || value.isNull()) {
-            violations.add("rateLimit." + field, JsonFields.IS_REQUIRED);
-            return null;
-        }
-        if (!value.isNumber() || !isWhole(value.getNumberValue())) {
-            violations.add("rateLimit." + field, "must be a whole number");
-            return null;
-        }
-        return value.getNumberValue().longValue();
-    }
-
-    private static boolean isWhole(Number number) {
-        try {
-            new BigDecimal(number.toString()).toBigIntegerExact().longValueExact();
-            return true;
-        } catch (ArithmeticException | NumberFormatException e) {
-            return false;
+            throw new TenantNotFoundException();
         }
     }
 

@@ -1,6 +1,5 @@
 package com.novabilling.adapter.in.rest.access;
 
-import com.novabilling.adapter.in.rest.json.JsonBodies;
 import com.novabilling.application.port.in.access.CreateApiKeyUseCase;
 import com.novabilling.application.port.in.access.ListApiKeysQuery;
 import com.novabilling.application.port.in.access.RevokeApiKeyUseCase;
@@ -8,7 +7,6 @@ import com.novabilling.domain.access.ApiKeyId;
 import com.novabilling.domain.access.ApiKeyNotFoundException;
 import com.novabilling.domain.access.IssuedApiKey;
 import com.novabilling.domain.access.Scope;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,7 +20,6 @@ import com.novabilling.adapter.in.rest.error.Problem;
 import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
 import com.novabilling.adapter.in.rest.openapi.ProblemExamples;
 import com.novabilling.adapter.in.rest.openapi.ProblemResponses;
-import com.novabilling.adapter.in.rest.openapi.RequestSchemas;
 import io.micronaut.http.MediaType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,6 +29,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import jakarta.validation.Valid;
 
 import java.net.URI;
 
@@ -63,14 +62,14 @@ public class ApiKeyController {
     @Operation(operationId = "createApiKey", summary = "Create an API key",
             description = "The answer holds the secret, once. A key can grant only scopes it holds. Scope api_keys:write.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RequestSchemas.CreateApiKey.class))),
+                    schema = @Schema(implementation = CreateApiKeyRequest.class))),
             responses = {
                     @ApiResponse(responseCode = "201", description = "Created, with its secret",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = ApiKeyResponse.class)))})
     public HttpResponse<ApiKeyResponse> create(@Parameter(hidden = true) ApiPrincipal principal,
-                                               @Parameter(hidden = true) @Body @Nullable byte[] body) {
-        IssuedApiKey issued = createApiKey.create(ApiKeyRequests.toCreateCommand(principal, JsonBodies.parse(body)));
+                                               @Parameter(hidden = true) @Body @Valid CreateApiKeyRequest body) {
+        IssuedApiKey issued = createApiKey.create(body.toCommand(principal));
         return HttpResponse.created(ApiKeyResponse.created(issued), URI.create(PATH + "/" + issued.key().id().value()));
     }
 

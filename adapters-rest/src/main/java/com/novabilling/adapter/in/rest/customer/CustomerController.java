@@ -1,7 +1,7 @@
 package com.novabilling.adapter.in.rest.customer;
 
-import com.novabilling.adapter.in.rest.json.JsonBodies;
 import com.novabilling.adapter.in.rest.access.ApiPrincipal;
+import com.novabilling.adapter.in.rest.json.JsonRequestReader;
 import com.novabilling.adapter.in.rest.access.RequiresScope;
 import com.novabilling.application.port.in.customer.CreateCustomerUseCase;
 import com.novabilling.application.port.in.customer.DeleteCustomerUseCase;
@@ -29,13 +29,13 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.Valid;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import com.novabilling.adapter.in.rest.error.Problem;
 import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
 import com.novabilling.adapter.in.rest.openapi.ProblemExamples;
 import com.novabilling.adapter.in.rest.openapi.ProblemResponses;
-import com.novabilling.adapter.in.rest.openapi.RequestSchemas;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -48,10 +48,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 
 /**
- * {@code /api/customers}: create, read, update, delete and list a tenant's customers. Bodies are taken as raw
- * bytes and read by {@link JsonBodies} into a JSON tree, so that this adapter decides every error (malformed
- * JSON, wrong types, unknown fields) and decimals stay exact; errors are answered by the handlers in
- * {@code ..rest.error}, never here.
+ * {@code /api/customers}: create, read, update, delete and list a tenant's customers. Bodies are bound to typed
+ * request records ({@link CreateCustomerRequest}, {@link UpdateCustomerRequest}) by
+ * {@link com.novabilling.adapter.in.rest.json.JsonRequestReader} and validated with {@code @Valid}; errors are
+ * answered by the error map in {@code ..rest.error}, never here.
  */
 @Controller(CustomerController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -68,7 +68,7 @@ public class CustomerController {
 
     static final String PATH = "/api/customers";
     private static final String REPLAYED_DESCRIPTION = "true when this is the stored answer of an earlier request with the same Idempotency-Key";
-    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    static final String MERGE_PATCH_JSON = JsonRequestReader.MERGE_PATCH_JSON;
 
     private final CreateCustomerUseCase createCustomer;
     private final UpdateCustomerUseCase updateCustomer;
@@ -93,7 +93,7 @@ public class CustomerController {
     @Operation(operationId = "createCustomer", summary = "Create a customer",
             description = "Needs email and name. Scope customers:write.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RequestSchemas.CreateCustomer.class))),
+                    schema = @Schema(implementation = CreateCustomerRequest.class))),
             responses = {
                     @ApiResponse(responseCode = "201", description = "Created; Location names the new customer",
                             headers = @io.swagger.v3.oas.annotations.headers.Header(name = IdempotentWrites.REPLAYED,
@@ -109,10 +109,9 @@ public class CustomerController {
             @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.DESCRIPTION,
                     example = "5f8d0b2e-4c1a-4e8b-9a57-2b1c3d4e5f60", schema = @Schema(type = "string", minLength = 1, maxLength = 255))
             @Header(IdempotentWrites.HEADER) @Nullable String idempotencyKey,
-            @Parameter(hidden = true) @Body @Nullable byte[] body) {
-        return idempotentWrites.run(request, principal.tenantId(), idempotencyKey, body, () -> {
-            CustomerResponse created = CustomerResponse.from(createCustomer.create(
-                    CustomerRequests.toCreateCommand(principal.tenantId(), JsonBodies.parse(body))));
+            @Parameter(hidden = true) @Body @Valid CreateCustomerRequest body) {
+        return idempotentWrites.run(request, principal.tenantId(), idempotencyKey, JsonRequestReader.rawBody(request), () -> {
+            CustomerResponse created = CustomerResponse.from(createCustomer.create(body.toCommand(principal.tenantId())));
             return HttpResponse.created(created, URI.create(PATH + "/" + created.id()));
         });
     }
@@ -137,7 +136,7 @@ public class CustomerController {
     @Operation(operationId = "updateCustomer", summary = "Update a customer",
             description = "Only the fields present change; metadata is replaced whole. Scope customers:write.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RequestSchemas.UpdateCustomer.class))),
+                    schema = @Schema(implementation = UpdateCustomerRequest.class))),
             responses = {
                     @ApiResponse(responseCode = "200", description = "The updated customer",
                             headers = @io.swagger.v3.oas.annotations.headers.Header(name = IdempotentWrites.REPLAYED,
@@ -156,12 +155,10 @@ public class CustomerController {
             @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.DESCRIPTION,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255))
             @Header(IdempotentWrites.HEADER) @Nullable String idempotencyKey,
-            @Parameter(hidden = true) @Body @Nullable byte[] body) {
-        return idempotentWrites.run(request, principal.tenantId(), idempotencyKey, body, () -> {
-            CustomerId customerId = customerId(id);
-            return HttpResponse.ok(CustomerResponse.from(updateCustomer.update(
-                    CustomerRequests.toUpdateCommand(principal.tenantId(), customerId, JsonBodies.parse(body)))));
-        });
+            @Parameter(hidden = true) @Body @Valid UpdateCustomerRequest body) {
+        return idempotentWrites.run(request, principal.tenantId(), idempotencyKey, JsonRequestReader.rawBody(request), () ->
+                HttpResponse.ok(CustomerResponse.from(updateCustomer.update(
+                        body.toCommand(principal.tenantId(), customerId(id))))));
     }
 
     @Delete("/{id}")

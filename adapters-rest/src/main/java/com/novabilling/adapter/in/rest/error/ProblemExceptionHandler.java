@@ -1,9 +1,12 @@
 package com.novabilling.adapter.in.rest.error;
 
+import com.novabilling.adapter.in.rest.json.JsonRequest;
+import com.novabilling.adapter.in.rest.json.RequestViolations;
 import com.novabilling.adapter.in.rest.protection.SecurityHeaders;
 import com.novabilling.application.port.shared.StoreUnavailableException;
 import com.novabilling.domain.access.ApiKeyNotFoundException;
 import com.novabilling.domain.access.ScopeNotHeldException;
+import com.novabilling.domain.access.TenantNotFoundException;
 import com.novabilling.domain.customer.CustomerEmailTakenException;
 import com.novabilling.domain.customer.CustomerExternalIdTakenException;
 import com.novabilling.domain.customer.CustomerNotFoundException;
@@ -11,6 +14,9 @@ import com.novabilling.domain.idempotency.IdempotencyKeyInUseException;
 import com.novabilling.domain.idempotency.IdempotencyKeyReusedException;
 import com.novabilling.domain.shared.DomainException;
 import com.novabilling.domain.shared.DomainValidationException;
+import com.novabilling.domain.shared.Violation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,6 +30,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The error map: every exception that reaches the HTTP layer (from a controller, a filter or the binding of a
@@ -36,6 +46,8 @@ import java.sql.SQLException;
  * <li>the adapter's own {@link ApiException}s: 401 (with {@code WWW-Authenticate}), 403 (also
  *     {@code cors_origin_not_allowed}), 400 {@code malformed_json}, 429 {@code rate_limited} and
  *     {@code too_many_failed_authentications} (with {@code Retry-After});
+ * <li>a request body's constraint violations ({@code @Valid}), with what the domain refuses in the same body:
+ *     400 {@code validation_failed} listing each;
  * <li>the domain's errors: 400 {@code validation_failed} listing each violation, 404, 409 (also
  *     {@code idempotency_key_in_use}, with {@code Retry-After}), 403 for a scope not held, 422
  *     {@code idempotency_key_reused}, and 422 with the domain's own code for one this map does not know yet;
@@ -76,6 +88,9 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
             }
             return response;
         }
+        if (exception instanceof ConstraintViolationException invalid) {
+            return respond(Problems.validation(violationsOf(invalid), requestId), request);
+        }
         if (exception instanceof DomainException domain) {
             MutableHttpResponse<Problem> response = respond(toProblem(domain, requestId), request);
             if (domain instanceof IdempotencyKeyInUseException) {
@@ -115,6 +130,8 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
         return response;
     }
 
+ * <li>a request body's constraint violations ({@code @Valid}), with what the domain refuses in the same body:
+ *     400 {@code validation_failed} listing each;
     public static Problem toProblem(DomainException exception, String requestId) {
         if (exception instanceof DomainValidationException invalid) {
             return Problems.validation(invalid.violations(), requestId);
@@ -139,6 +156,9 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
         }
         if (exception instanceof ApiKeyNotFoundException) {
             return ErrorCode.API_KEY_NOT_FOUND;
+        }
+        if (exception instanceof TenantNotFoundException) {
+            return ErrorCode.TENANT_NOT_FOUND;
         }
         if (exception instanceof ScopeNotHeldException) {
             return ErrorCode.FORBIDDEN;

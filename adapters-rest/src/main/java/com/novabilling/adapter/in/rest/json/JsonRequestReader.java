@@ -3,6 +3,8 @@ package com.novabilling.adapter.in.rest.json;
 import com.novabilling.adapter.in.rest.error.MalformedJsonException;
 import com.novabilling.adapter.in.rest.error.Violations;
 import com.novabilling.domain.shared.DomainValidationException;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.core.type.Argument;
 import io.micronaut.core.type.Headers;
 import io.micronaut.http.HttpRequest;
@@ -38,7 +40,8 @@ import java.util.List;
  */
 @Singleton
 @Consumes({MediaType.APPLICATION_JSON, JsonRequestReader.MERGE_PATCH_JSON})
-public final class JsonRequestReader implements MessageBodyReader<JsonRequest> {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public final class JsonRequestReader<B> implements MessageBodyReader<B>, Ordered {
 
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     /** The request attribute holding the body's bytes as received (the Idempotency-Key fingerprint covers them). */
@@ -52,21 +55,32 @@ public final class JsonRequestReader implements MessageBodyReader<JsonRequest> {
         this.validator = validator;
     }
 
+    /**
+     * Before micronaut-serde's JSON reader, which would also take these types (as any object). Generic, like
+     * that reader: Micronaut looks readers up by the body's type and finds a reader of a type variable or of a
+     * subtype, not one of the interface {@code JsonRequest}; {@link #isReadable} takes the request records only.
+     */
     @Override
-    public boolean isReadable(Argument<JsonRequest> type, MediaType mediaType) {
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public boolean isReadable(Argument<B> type, MediaType mediaType) {
         return JsonRequest.class.isAssignableFrom(type.getType());
     }
 
     @Override
-    public JsonRequest read(Argument<JsonRequest> type, MediaType mediaType, Headers httpHeaders,
-                            InputStream inputStream) throws CodecException {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public B read(Argument<B> type, MediaType mediaType, Headers httpHeaders, InputStream inputStream)
+            throws CodecException {
         byte[] body;
         try {
             body = inputStream.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return read(type, body);
+        return (B) read((Argument) type, body);
     }
 
     /** The request in {@code body}; see the class comment. */

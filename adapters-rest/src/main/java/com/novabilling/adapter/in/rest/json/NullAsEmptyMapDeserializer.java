@@ -4,6 +4,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.Deserializer;
 import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.context.annotation.Bean;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -14,9 +15,11 @@ import java.util.Map;
  * {@code null} reads as an empty map, since removing the member and replacing it by {@code {}} are the same
  * change, while an absent member stays {@code null} (unchanged). Put on the property with
  * {@code @Serdeable.Deserializable(using = NullAsEmptyMapDeserializer.class)}; the map itself is read by
- * micronaut-serde's own map deserializer.
+ * micronaut-serde's own map deserializer. A bean typed as this class only: exposed as a
+ * {@code Deserializer<Map>} it would become the deserializer of every map, the one it delegates to included.
  */
 @Singleton
+@Bean(typed = NullAsEmptyMapDeserializer.class)
 public final class NullAsEmptyMapDeserializer implements Deserializer<Map<String, ?>> {
 
     @Override

@@ -640,6 +640,87 @@ class HostileInputEndToEndTest extends EndToEndTest {
         assertProblem(response, 400, "malformed_json", null);
     }
 
+    // ------------------------------------------------------------------------------ typed request bodies
+
+    /** Wrong types, an unknown field, a constraint and the domain's rules: one answer lists them all. */
+    @Test
+    void everyBrokenRuleOfABodyIsListedOnceWithItsMessage() {
+        Map<String, List<String>> before = snapshot();
+        ApiResponse response = api.post(CUSTOMERS, """
+                {"email": true, "name": "%s", "country": "XX", "currency": ["UGX"], "plan": "gold",
+                 "totalSpent": 5, "metadata": {"nested": {"a": 1}, "ok": 1}}""".formatted("n".repeat(201)));
+
+        assertProblem(response, 400, "validation_failed",
+                List.of("email", "name", "country", "currency", "plan", "totalSpent", "metadata.nested"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) response.object().get("errors");
+        Map<String, Object> messages = new LinkedHashMap<>();
+        errors.forEach(e -> messages.put((String) e.get("field"), e.get("message")));
+        assertThat(messages).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "email", "must be a string",
+                "name", "must be at most 200 characters",
+                "country", "must be an ISO 3166-1 alpha-2 country code, like US, UG or NG",
+                "currency", "must be a string",
+                "plan", "unknown field",
+                "totalSpent", "is read-only",
+                "metadata.nested", "must be a string, number or boolean"));
+        assertThat(response.object().get("detail")).isEqualTo("The request has 7 invalid fields; see errors.");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    /**
+     * PATCH as JSON merge patch on typed bodies: a field left out is kept, {@code null} clears what may be
+     * cleared, a value replaces; metadata numbers come back exactly as sent (the domain drops trailing zeros).
+     */
+    @Test
+    void aPatchTellsAbsentFromNullAndKeepsNumbersExact() {
+        ApiResponse created = api.post(CUSTOMERS, """
+                {"email": "patch-modes@example.com", "name": "Patch Modes", "externalId": "ext_patch_modes",
+                 "country": "KE", "metadata": {"big": 12345678901234567890.123456789, "seats": 5, "price": 1.10}}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = (String) created.object().get("id");
+        try {
+            assertThat(created.body()).contains("\"big\":12345678901234567890.123456789")
+                    .contains("\"seats\":5").contains("\"price\":1.1");
+
+            ApiResponse renamed = api.send("PATCH", CUSTOMERS + "/" + id, "{\"name\": \"Patch Modes 2\"}",
+                    "application/merge-patch+json");
+            assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+            assertThat(renamed.object()).containsEntry("name", "Patch Modes 2")
+                    .containsEntry("externalId", "ext_patch_modes").containsEntry("country", "KE");
+            assertThat(renamed.body()).contains("\"big\":12345678901234567890.123456789");
+
+            ApiResponse cleared = api.patch(CUSTOMERS + "/" + id,
+                    "{\"externalId\": null, \"country\": null, \"metadata\": null}");
+            assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+            assertThat(cleared.object()).containsEntry("externalId", null).containsEntry("country", null)
+                    .containsEntry("metadata", Map.of()).containsEntry("name", "Patch Modes 2");
+
+            ApiResponse refused = api.patch(CUSTOMERS + "/" + id, "{\"name\": null, \"country\": \"UG\"}");
+            assertProblem(refused, 400, "validation_failed", List.of("name"));
+            assertThat(api.get(CUSTOMERS + "/" + id).object()).containsEntry("country", null)
+                    .containsEntry("name", "Patch Modes 2");
+        } finally {
+            assertThat(api.delete(CUSTOMERS + "/" + id).status()).isEqualTo(200);
+        }
+    }
+
+    /** Bodies a JSON reader could choke on: each a 4xx problem, nothing stored. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+            "{\"rateLimit\": {\"perSecond\": 1e999999, \"burst\": -1e999999}}",
+            "{\"rateLimit\": [1, 2]}",
+            "{\"rateLimit\": \"fast\"}",
+            "{\"rateLimit\": {\"perSecond\": true, \"burst\": null, \"x\": {}}}"})
+    void hugeNumbersAndWrongShapesInTheAdminPatchAreNamed(String body) {
+        Map<String, List<String>> before = snapshot();
+        ApiResponse response = api.withKey(ADMIN_TOKEN).patch(TENANTS + "/default", body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("validation_failed");
+        assertThat(response.errorFields()).isNotEmpty().allSatisfy(f -> assertThat(f).startsWith("rateLimit"));
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
     // ------------------------------------------------------------------------------ accepted Unicode
 
     /** What the corpus decides is fine: each is created, read back byte for byte, then deleted. */

@@ -14,6 +14,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonSyntaxException;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import jakarta.inject.Singleton;
 
 /**
@@ -50,6 +51,9 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         return switch (status) {
             case 400 -> isJsonSyntaxError(cause)
                     ? Problems.problem(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON.", requestId)
+                    : cause instanceof UnsatisfiedBodyRouteException
+                    // an empty body where a JSON request is read (a body of whitespace reaches the reader)
+                    ? Problems.problem(ErrorCode.MALFORMED_JSON, MalformedJsonException.NOT_AN_OBJECT, requestId)
                     : Problems.problem(ErrorCode.BAD_REQUEST, "The request could not be understood.", requestId);
             case 401 -> Problems.problem(ErrorCode.UNAUTHORIZED, UnauthorizedException.DETAIL, requestId);
             case 403 -> Problems.problem(ErrorCode.FORBIDDEN, "This API key may not do this.", requestId);

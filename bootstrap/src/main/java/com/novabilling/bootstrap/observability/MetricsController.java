@@ -1,7 +1,6 @@
 package com.novabilling.bootstrap.observability;
 
-import com.novabilling.adapter.in.rest.error.ErrorCode;
-import com.novabilling.adapter.in.rest.error.Problems;
+import com.novabilling.adapter.in.rest.error.UnauthorizedException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
@@ -17,7 +16,7 @@ import java.security.NoSuchAlgorithmException;
 /**
  * {@code GET /metrics}: every meter in the Prometheus text format (0.0.4), for a Prometheus scrape. Open
  * unless {@code NOVABILLING_METRICS_TOKEN} is set; then it needs {@code Authorization: Bearer <that token>}
- * and answers anything else with a 401 problem. The token is compared in constant time (both sides are
+ * and answers anything else with a 401 problem (thrown, answered by the one error map). The token is compared in constant time (both sides are
  * hashed first, so not even its length leaks).
  */
 @Controller("/metrics")
@@ -25,6 +24,7 @@ final class MetricsController {
 
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     static final String DETAIL = "GET /metrics needs the metrics token: Authorization: Bearer <NOVABILLING_METRICS_TOKEN>.";
+    static final String REALM = "novabilling-metrics";
     private static final String BEARER = "Bearer ";
 
     private final PrometheusMeterRegistry registry;
@@ -38,8 +38,7 @@ final class MetricsController {
     @Get(produces = CONTENT_TYPE)
     HttpResponse<?> scrape(HttpRequest<?> request) {
         if (tokenSha256 != null && !presentsToken(request.getHeaders().get(HttpHeaders.AUTHORIZATION))) {
-            return Problems.response(ErrorCode.UNAUTHORIZED, DETAIL, request)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"novabilling-metrics\"");
+            throw new UnauthorizedException(REALM, DETAIL);
         }
         return HttpResponse.ok(registry.scrape()).contentType(CONTENT_TYPE);
     }

@@ -1,8 +1,6 @@
 package com.novabilling.adapter.in.rest.error;
 
-import com.novabilling.adapter.in.rest.protection.SecurityHeaders;
 import com.novabilling.domain.shared.Violation;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -51,28 +49,26 @@ public final class Problems {
     }
 
     /**
-     * Also sets {@code X-Request-Id} and the {@link SecurityHeaders}: errors raised before the filters that add
-     * them (a cross-origin request refused before routing) carry them too.
-     */
-    public static MutableHttpResponse<Problem> response(ErrorCode code, String detail, HttpRequest<?> request) {
-        MutableHttpResponse<Problem> response = response(problem(code, detail, RequestIds.of(request)));
-        response.getHeaders().set(RequestIds.HEADER, RequestIds.of(request));
-        SecurityHeaders.apply(request.getPath(), response.getHeaders());
-        return response;
-    }
-
-    /**
      * A field name as the caller sees it in {@code errors[].field}. Field names can hold the caller's own text
      * (a metadata key, an unknown field), so control characters, line separators and unpaired surrogates become
      * {@code ?} and more than {@value #MAX_SHOWN_FIELD} characters are cut, never splitting a character.
      */
     static String shownField(String field) {
+        return shown(field, MAX_SHOWN_FIELD);
+    }
+
+    /**
+     * {@code text} (the caller's own: a field name, a metadata key) as it may appear in an answer: control
+     * characters, line separators and unpaired surrogates become {@code ?}, and past {@code max} characters it
+     * is cut with "...", never splitting a character.
+     */
+    public static String shown(String text, int max) {
         StringBuilder out = new StringBuilder();
         int count = 0;
-        for (int i = 0; i < field.length(); ) {
-            int cp = field.codePointAt(i);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (count++ == MAX_SHOWN_FIELD) {
+            if (count++ == max) {
                 return out.append("...").toString();
             }
             boolean unprintable = Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029

@@ -21,7 +21,12 @@ public final class UnauthorizedException extends ApiException {
     }
 
     public UnauthorizedException(String realm) {
-        super(DETAIL);
+        this(realm, DETAIL);
+    }
+
+    /** For a credential other than an API key, whose detail says what to send. */
+    public UnauthorizedException(String realm, String detail) {
+        super(detail);
         this.realm = realm;
     }
 

@@ -1,5 +1,6 @@
 package com.novabilling.adapter.in.rest.json;
 
+import com.novabilling.adapter.in.rest.error.Problems;
 import com.novabilling.adapter.in.rest.error.Violations;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanIntrospector;
@@ -144,20 +145,8 @@ final class RequestShape {
         }
     }
 
-    /** A field name as it may appear in an error: at most 64 characters, control characters replaced. */
+    /** An unknown field's name as it may appear in an error: at most 64 characters, control characters replaced. */
     static String shown(String name) {
-        StringBuilder out = new StringBuilder();
-        int count = 0;
-        for (int i = 0; i < name.length(); ) {
-            int cp = name.codePointAt(i);
-            i += Character.charCount(cp);
-            if (count++ == MAX_SHOWN_NAME) {
-                return out.append("...").toString();
-            }
-            boolean unprintable = Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029
-                    || Character.getType(cp) == Character.SURROGATE;
-            out.appendCodePoint(unprintable ? '?' : cp);
-        }
-        return out.toString();
+        return Problems.shown(name, MAX_SHOWN_NAME);
     }
 }

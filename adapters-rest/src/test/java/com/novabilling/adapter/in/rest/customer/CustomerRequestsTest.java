@@ -3,6 +3,7 @@ package com.novabilling.adapter.in.rest.customer;
 import com.novabilling.adapter.in.rest.error.MalformedJsonException;
 import com.novabilling.adapter.in.rest.json.JsonRequest;
 import com.novabilling.adapter.in.rest.json.JsonRequestReader;
+import com.novabilling.adapter.in.rest.json.PatchValue;
 import com.novabilling.adapter.in.rest.json.RequestViolations;
 import com.novabilling.application.port.in.customer.Change;
 import com.novabilling.application.port.in.customer.CreateCustomerCommand;
@@ -181,6 +182,17 @@ class CustomerRequestsTest {
                 + "\", \"email\": \"" + "e".repeat(250) + "@b.co\", \"metadata\": {\"big\": 1e400}, \"tenantId\": 1}"))
                 .extracting(Violation::field)
                 .containsExactlyInAnyOrder("name", "email", "metadata.big", "tenantId");
+    }
+
+    @Test
+    void theConstraintsOfAPatchFieldApplyToItsValue() {
+        UpdateCustomerRequest tooLong = new UpdateCustomerRequest(PatchValue.of("e".repeat(300)),
+                PatchValue.of("n".repeat(201)), PatchValue.absent(), PatchValue.ofNull(), null, null, null);
+
+        assertThat(validator.validate(tooLong)).extracting(v -> v.getPropertyPath().toString())
+                .containsExactlyInAnyOrder("email", "name");
+        assertThat(validator.validate(new UpdateCustomerRequest(PatchValue.ofNull(), PatchValue.of("B"), null,
+                null, null, null, null))).isEmpty();
     }
 
     @Test

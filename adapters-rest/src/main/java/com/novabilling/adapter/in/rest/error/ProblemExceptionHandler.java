@@ -130,8 +130,22 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
         return response;
     }
 
- * <li>a request body's constraint violations ({@code @Valid}), with what the domain refuses in the same body:
- *     400 {@code validation_failed} listing each;
+    /**
+     * The constraint violations of a request body bound with {@code @Valid}, and with them what the domain
+     * refuses in the same body ({@link RequestViolations}): every broken rule in one answer.
+     */
+    static List<Violation> violationsOf(ConstraintViolationException exception) {
+        Set<ConstraintViolation<?>> violations = exception.getConstraintViolations();
+        JsonRequest body = violations == null ? null : violations.stream()
+                .flatMap(v -> v.getExecutableParameters() == null ? Stream.of(v.getLeafBean())
+                        : Stream.concat(Arrays.stream(v.getExecutableParameters()), Stream.of(v.getLeafBean())))
+                .filter(JsonRequest.class::isInstance)
+                .map(JsonRequest.class::cast)
+                .findFirst()
+                .orElse(null);
+        return RequestViolations.merge(List.of(), violations == null ? Set.of() : violations, body);
+    }
+
     public static Problem toProblem(DomainException exception, String requestId) {
         if (exception instanceof DomainValidationException invalid) {
             return Problems.validation(invalid.violations(), requestId);

@@ -80,7 +80,20 @@ public final class JsonRequestReader<B> implements MessageBodyReader<B>, Ordered
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // kept for the Idempotency-Key fingerprint, which covers the bytes exactly as received
+        ServerRequestContext.currentRequest().ifPresent(request -> request.setAttribute(RAW_BODY, body));
         return (B) read((Argument) type, body);
+    }
+
+    /**
+     * The body bytes of {@code request} as this reader received them.
+     *
+     * @throws IllegalStateException when no request record was read from it (a programming error: the route
+     *                               binds no {@link JsonRequest})
+     */
+    public static byte[] rawBody(HttpRequest<?> request) {
+        return request.getAttribute(RAW_BODY, byte[].class)
+                .orElseThrow(() -> new IllegalStateException("no request body was read for this route"));
     }
 
     /** The request in {@code body}; see the class comment. */

@@ -147,7 +147,9 @@ summary = {
     "clients": args.clients, "duration_s": args.duration, "calls": len(calls), "by_status": by_status,
     "creates_acknowledged": len(acknowledged), "creates_unfinished": len(unfinished),
     "keys_with_exactly_one_customer": counts["exactly one"],
-    "last_non_2xx_at_s": round(last_failure, 1), "failures": failures[:50], "failure_count": len(failures),
+    "last_non_2xx_at_s": round(last_failure, 1),
+    "non_2xx_per_second": {str(int(c[0])): sum(1 for d in calls if int(d[0]) == int(c[0]) and d[2] not in (200, 201))
+                           for c in calls if c[2] not in (200, 201)}, "failures": failures[:50], "failure_count": len(failures),
 }
 print(json.dumps(summary, indent=2))
 sys.exit(1 if failures else 0)

@@ -351,6 +351,10 @@ for attempt in 1 2 3; do
   if [ -n "${BENCH_APP_PORT:-}" ] && [ "$attempt" = 1 ]; then APP_PORT=$BENCH_APP_PORT; else APP_PORT=$(free_port); fi
   log "starting the app on 127.0.0.1:$APP_PORT ($JAR, run from a copy in $OUT)"
   APP_T0=$(now)
+  # JFR=1: recording from the start (starting one later, with jcmd, makes the JVM throw away compiled code:
+  # the first measured run would then profile the interpreter); each measured run is dumped from it
+  JFR_OPTS=()
+  [ "$JFR" != 1 ] || JFR_OPTS=(-XX:StartFlightRecording=name=bench,settings=profile,maxage=2h)
   # shellcheck disable=SC2086
   env DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" \
       DATASOURCES_DEFAULT_USERNAME=postgres \
@@ -358,7 +362,7 @@ for attempt in 1 2 3; do
       MICRONAUT_SERVER_PORT="$APP_PORT" \
       NOVABILLING_BOOTSTRAP_API_KEY="$API_KEY" \
       NOVABILLING_RATE_LIMIT_PER_SECOND=100000 NOVABILLING_RATE_LIMIT_BURST=1000000 \
-      java $JAVA_OPTS ${CDS_OPTS[@]+"${CDS_OPTS[@]}"} -jar "$OUT/novabilling.jar" >"$OUT/app.log" 2>&1 &
+      java $JAVA_OPTS ${CDS_OPTS[@]+"${CDS_OPTS[@]}"} ${JFR_OPTS[@]+"${JFR_OPTS[@]}"} -jar "$OUT/novabilling.jar" >"$OUT/app.log" 2>&1 &
   APP_PID=$!
   APP_UP=1
   until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$APP_PORT/health" 2>/dev/null; do
@@ -688,9 +692,8 @@ run_wrk() {
   ( while kill -0 "$APP_PID" 2>/dev/null; do ps -o rss= -p "$APP_PID" || true; sleep 0.5; done ) >"$rss" 2>/dev/null &
   sampler=$!
   BG_PIDS+=("$sampler")
-  if [ "$JFR" = 1 ] && [ "$phase" = measure ]; then
-    jcmd "$APP_PID" JFR.start name="$name" settings=profile >/dev/null 2>&1 || log "    (JFR.start failed)"
-  fi
+  local jfr_begin
+  jfr_begin=$(date +%H:%M:%S)
   cpu_begin
   BENCH_WRK_DIR="$BENCH_DIR/wrk" BENCH_API_KEY="$API_KEY" BENCH_IDS_FILE="${WRK_IDS[$name]:-$IDS_FILE}" \
   BENCH_RUN_TAG="r${RUN_ID}${phase:0:1}" BENCH_SEARCH_TERM="$COMMON_NAME" BENCH_DEEP_PAGE="$DEEP_PAGE" \
@@ -702,7 +705,9 @@ run_wrk() {
   CLIENT_PID=""
   cpu_end
   if [ "$JFR" = 1 ] && [ "$phase" = measure ]; then
-    jcmd "$APP_PID" JFR.stop name="$name" filename="$OUT/jfr/$name.jfr" >/dev/null 2>&1 || log "    (JFR.stop failed)"
+    # the part of the recording (started with the JVM) that covers this measured run
+    jcmd "$APP_PID" JFR.dump name=bench filename="$OUT/jfr/$name.jfr" begin="$jfr_begin" end="$(date +%H:%M:%S)" >/dev/null 2>&1 \
+      || log "    (JFR.dump failed)"
   fi
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
@@ -959,7 +964,7 @@ ratio() { if [ -n "$1" ] && [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN { p
   echo '```'
   if [ -n "$JFR_SUMMARY" ]; then
     echo
-    echo "JFR (\`jcmd JFR.start settings=profile\` during each measured wrk run; files in jfr/), top frames by samples:"
+    echo "JFR (a recording with settings=profile from the JVM's start; each measured wrk run dumped from it to jfr/), top frames by samples:"
     echo
     echo '```'
     printf '%s' "$JFR_SUMMARY"

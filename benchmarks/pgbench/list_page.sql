@@ -1,23 +1,15 @@
--- GET /api/customers?page=P&limit=L (no filter): PostgresCustomerReadModel.list. The page query for L + 1
--- rows -- from offset 1,000 on its keys first (index-only scan), then the rows; more than L rows came
+-- GET /api/customers?page=P&limit=L (no filter): PostgresCustomerReadModel.list (plainPage). The page query for
+-- L + 1 rows -- from offset 1,000 on its keys first (index-only scan), then the rows; more than L rows came
 -- back, so the bounded count (at most 1,001 rows); past 1,000, EXPLAIN for the estimate -- the same
--- conditions as the app.
+-- conditions as the app. The billing totals are columns of customers (V5).
 -- Variables (-D): tenant, lim (= L + 1), off (= (P - 1) * L).
 \if :off >= 1000
 SELECT c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, c.metadata::text AS metadata, c.created_at, c.updated_at,
-(SELECT coalesce(sum(i.amount_paid), 0) FROM invoices i
-  WHERE i.tenant_id = c.tenant_id AND i.customer_id = c.id
-    AND i.status = 'paid' AND i.currency = c.currency) AS total_spent,
-(SELECT count(*) FROM subscriptions s
-  WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id AND s.status = 'active') AS active_subscriptions
+c.total_spent, c.active_subscriptions
 FROM (SELECT c.tenant_id, c.id FROM customers c WHERE c.tenant_id = :tenant ORDER BY c.created_at DESC, c.id DESC LIMIT :lim OFFSET :off) page JOIN customers c ON c.tenant_id = page.tenant_id AND c.id = page.id ORDER BY c.created_at DESC, c.id DESC;
 \else
 SELECT c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, c.metadata::text AS metadata, c.created_at, c.updated_at,
-(SELECT coalesce(sum(i.amount_paid), 0) FROM invoices i
-  WHERE i.tenant_id = c.tenant_id AND i.customer_id = c.id
-    AND i.status = 'paid' AND i.currency = c.currency) AS total_spent,
-(SELECT count(*) FROM subscriptions s
-  WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id AND s.status = 'active') AS active_subscriptions
+c.total_spent, c.active_subscriptions
 FROM (SELECT * FROM customers c WHERE c.tenant_id = :tenant ORDER BY c.created_at DESC, c.id DESC LIMIT :lim OFFSET :off) c ORDER BY c.created_at DESC, c.id DESC;
 \endif
 SELECT count(*) FROM (SELECT 1 FROM customers c WHERE c.tenant_id = :tenant LIMIT 1001) bounded \gset

@@ -31,9 +31,9 @@ SELECT 'default', 'inv_richbench' || lpad(g::text, 13, '0'), s.id, 'paid', s.cur
 INSERT INTO bench.ids SELECT -1, id FROM bench.special WHERE kind = 'rich';
 INSERT INTO bench.ids SELECT -2, id FROM bench.special WHERE kind = 'none';
 
+-- customers has total_spent and active_subscriptions since migration V5 (kept by triggers); bench.flat gets
+-- them from LIKE and its values are computed here from the billing rows, independently of the triggers
 CREATE TABLE bench.flat (LIKE public.customers INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS);
-ALTER TABLE bench.flat ADD COLUMN total_spent numeric NOT NULL DEFAULT 0,
-                       ADD COLUMN active_subscriptions bigint NOT NULL DEFAULT 0;
 
 INSERT INTO bench.flat (tenant_id, id, external_id, email, name, country, currency, status, metadata,
                         created_at, updated_at, total_spent, active_subscriptions)
@@ -49,6 +49,20 @@ SELECT c.tenant_id, c.id, c.external_id, c.email, c.name, c.country, c.currency,
   FROM customers c
   LEFT JOIN paid p ON p.tenant_id = c.tenant_id AND p.customer_id = c.id AND p.currency = c.currency
   LEFT JOIN active a ON a.tenant_id = c.tenant_id AND a.customer_id = c.id;
+
+-- the totals customers holds (load backfill, then the triggers for the rich customer's invoices) must be those
+-- computed from the billing rows
+DO $do$
+DECLARE
+    bad bigint;
+BEGIN
+    SELECT count(*) INTO bad FROM bench.flat f JOIN customers c ON c.tenant_id = f.tenant_id AND c.id = f.id
+     WHERE (c.total_spent, c.active_subscriptions) IS DISTINCT FROM (f.total_spent, f.active_subscriptions);
+    IF bad > 0 THEN
+        RAISE EXCEPTION '% customers hold billing totals that differ from their billing rows', bad;
+    END IF;
+END
+$do$;
 
 -- the same primary key, unique constraints and indexes as customers (their saved definitions, renamed to
 -- the new table; index names are per schema, so they can stay); no foreign key

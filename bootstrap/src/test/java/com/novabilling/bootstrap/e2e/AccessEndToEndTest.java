@@ -236,7 +236,8 @@ class AccessEndToEndTest extends EndToEndTest {
         assertThat((String) tenant.get("id")).startsWith("ten_");
         String secret = (String) apiKey.get("secret");
         secretsSeen.add(secret);
-        assertThat(apiKey.get("scopes")).isEqualTo(List.of("api_keys:read", "api_keys:write", "customers:read", "customers:write"));
+        assertThat(apiKey.get("scopes")).isEqualTo(List.of("api_keys:read", "api_keys:write", "customers:read",
+                "customers:write", "events:read", "webhooks:read", "webhooks:write"));
         ApiClient newTenant = api.withKey(secret);
         assertThat(newTenant.get("/api/customers").object().get("total")).isEqualTo(0);
         ApiResponse customer = newTenant.post("/api/customers", "{\"email\":\"a@b.ug\",\"name\":\"A\"}");

@@ -8,7 +8,10 @@ public enum Scope {
     CUSTOMERS_READ("customers:read"),
     CUSTOMERS_WRITE("customers:write"),
     API_KEYS_READ("api_keys:read"),
-    API_KEYS_WRITE("api_keys:write");
+    API_KEYS_WRITE("api_keys:write"),
+    EVENTS_READ("events:read"),
+    WEBHOOKS_READ("webhooks:read"),
+    WEBHOOKS_WRITE("webhooks:write");
 
     /**
      * How many scopes one request may list: each scope at most twice (a repeated scope counts once). A
@@ -28,6 +31,11 @@ public enum Scope {
 
     public static Optional<Scope> fromWire(String raw) {
         return Arrays.stream(values()).filter(s -> s.wireName.equals(raw)).findFirst();
+    }
+
+    /** Every wire name, comma-separated, for error messages. */
+    public static String wireNames() {
+        return String.join(", ", Arrays.stream(values()).map(Scope::wireName).toList());
     }
 
     @Override

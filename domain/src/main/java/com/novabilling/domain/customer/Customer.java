@@ -165,6 +165,21 @@ public final class Customer {
         return updatedAt;
     }
 
+    /** An independent copy of this customer as it is now (a snapshot, e.g. of the state before a change). */
+    public Customer copy() {
+        return new Customer(id, tenantId, email, name, externalId, country, currency, status, metadata, createdAt,
+                updatedAt);
+    }
+
+    /** True when {@code other} holds exactly the same values, field by field (timestamps included). */
+    public boolean hasSameValuesAs(Customer other) {
+        return id.equals(other.id) && tenantId.equals(other.tenantId) && email.equals(other.email)
+                && name.equals(other.name) && Objects.equals(externalId, other.externalId)
+                && Objects.equals(country, other.country) && currency.equals(other.currency)
+                && status == other.status && metadata.equals(other.metadata) && createdAt.equals(other.createdAt)
+                && updatedAt.equals(other.updatedAt);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Customer other && tenantId.equals(other.tenantId) && id.equals(other.id);

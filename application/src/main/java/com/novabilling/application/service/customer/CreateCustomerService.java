@@ -5,6 +5,7 @@ import com.novabilling.application.port.in.customer.CreateCustomerUseCase;
 import com.novabilling.application.port.shared.customer.CustomerView;
 import com.novabilling.application.port.out.customer.CustomerRepository;
 import com.novabilling.application.port.out.customer.TenantDefaults;
+import com.novabilling.application.service.event.EventRecorder;
 import com.novabilling.domain.customer.CurrencyCode;
 import com.novabilling.domain.customer.Customer;
 import com.novabilling.domain.customer.CustomerId;
@@ -19,9 +20,11 @@ public final class CreateCustomerService implements CreateCustomerUseCase {
     private final TenantDefaults tenantDefaults;
     private final Clock clock;
     private final RandomGenerator random;
+    private final EventRecorder events;
 
     public CreateCustomerService(CustomerRepository customers, TenantDefaults tenantDefaults, Clock clock,
-                                 RandomGenerator random) {
+                                 RandomGenerator random, EventRecorder events) {
+        this.events = events;
         this.customers = customers;
         this.tenantDefaults = tenantDefaults;
         this.clock = clock;
@@ -46,6 +49,8 @@ public final class CreateCustomerService implements CreateCustomerUseCase {
                 command.metadata(),
                 now);
         customers.insert(customer);
-        return CustomerView.withoutBilling(customer);
+        CustomerView created = CustomerView.withoutBilling(customer);
+        events.customerCreated(created);
+        return created;
     }
 }

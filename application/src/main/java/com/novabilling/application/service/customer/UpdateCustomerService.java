@@ -6,6 +6,7 @@ import com.novabilling.application.port.in.customer.UpdateCustomerUseCase;
 import com.novabilling.application.port.out.customer.BillingRecords;
 import com.novabilling.application.port.out.customer.BillingRecords.BillingSummary;
 import com.novabilling.application.port.out.customer.CustomerRepository;
+import com.novabilling.application.service.event.EventRecorder;
 import com.novabilling.domain.customer.Customer;
 import com.novabilling.domain.customer.CustomerNotFoundException;
 
@@ -17,8 +18,11 @@ public final class UpdateCustomerService implements UpdateCustomerUseCase {
     private final CustomerRepository customers;
     private final BillingRecords billingRecords;
     private final Clock clock;
+    private final EventRecorder events;
 
-    public UpdateCustomerService(CustomerRepository customers, BillingRecords billingRecords, Clock clock) {
+    public UpdateCustomerService(CustomerRepository customers, BillingRecords billingRecords, Clock clock,
+                                 EventRecorder events) {
+        this.events = events;
         this.customers = customers;
         this.billingRecords = billingRecords;
         this.clock = clock;
@@ -28,6 +32,7 @@ public final class UpdateCustomerService implements UpdateCustomerUseCase {
     public CustomerView update(UpdateCustomerCommand command) {
         Customer customer = customers.findForUpdate(command.tenantId(), command.customerId())
                 .orElseThrow(() -> new CustomerNotFoundException(command.customerId()));
+        Customer before = customer.copy();
         Instant now = clock.instant();
         if (command.email() != null) {
             customer.changeEmail(command.email(), now);
@@ -55,6 +60,13 @@ public final class UpdateCustomerService implements UpdateCustomerUseCase {
             customers.update(customer);
         }
         BillingSummary billing = billingRecords.summarize(customer.tenantId(), customer.id(), customer.currency());
-        return new CustomerView(customer, billing.totalSpent(), billing.activeSubscriptions());
+        CustomerView after = new CustomerView(customer, billing.totalSpent(), billing.activeSubscriptions());
+        if (!customer.hasSameValuesAs(before)) {
+            // totalSpent counts paid invoices in the customer's currency: a new currency may change it
+            BillingSummary old = before.currency().equals(customer.currency())
+                    ? billing : billingRecords.summarize(before.tenantId(), before.id(), before.currency());
+            events.customerUpdated(new CustomerView(before, old.totalSpent(), old.activeSubscriptions()), after);
+        }
+        return after;
     }
 }

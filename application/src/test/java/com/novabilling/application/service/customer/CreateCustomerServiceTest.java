@@ -1,5 +1,9 @@
 package com.novabilling.application.service.customer;
 
+import com.novabilling.application.fake.InMemoryEvents;
+import com.novabilling.application.fake.RecordingEventRenderer;
+import com.novabilling.application.service.event.EventRecorder;
+
 import com.novabilling.application.fake.InMemoryCustomerStore;
 import com.novabilling.application.port.in.customer.CreateCustomerCommand;
 import com.novabilling.application.port.shared.customer.CustomerListCriteria;
@@ -40,7 +44,9 @@ class CreateCustomerServiceTest {
     private final TenantId otherTenant = new TenantId("ten_lagosfoods");
     private final InMemoryCustomerStore store = new InMemoryCustomerStore();
     private final CreateCustomerService service =
-            new CreateCustomerService(store, store, Clock.fixed(NOW, ZoneOffset.UTC), new Random(42));
+            new CreateCustomerService(store, store, Clock.fixed(NOW, ZoneOffset.UTC), new Random(42),
+                    new EventRecorder(new InMemoryEvents(), new RecordingEventRenderer(), new InMemoryEvents(),
+                            new InMemoryEvents(), Clock.fixed(NOW, ZoneOffset.UTC), new Random(7)));
 
     @Test
     void storesTheCustomerWithEveryFieldFromTheCommand() {

@@ -1,5 +1,9 @@
 package com.novabilling.application.service.customer;
 
+import com.novabilling.application.fake.InMemoryEvents;
+import com.novabilling.application.fake.RecordingEventRenderer;
+import com.novabilling.application.service.event.EventRecorder;
+
 import com.novabilling.application.fake.InMemoryCustomerStore;
 import com.novabilling.application.port.in.customer.DeletedCustomer;
 import com.novabilling.domain.customer.Customer;
@@ -22,7 +26,9 @@ class DeleteCustomerServiceTest {
     private final TenantId tenant = new TenantId("ten_kampaltech");
     private final TenantId otherTenant = new TenantId("ten_lagosfoods");
     private final InMemoryCustomerStore store = new InMemoryCustomerStore();
-    private final DeleteCustomerService service = new DeleteCustomerService(store, store);
+    private final DeleteCustomerService service = new DeleteCustomerService(store, store,
+            new EventRecorder(new InMemoryEvents(), new RecordingEventRenderer(), new InMemoryEvents(), new InMemoryEvents(),
+                    java.time.Clock.systemUTC(), new Random(7)));
 
     private Customer sarah;
 

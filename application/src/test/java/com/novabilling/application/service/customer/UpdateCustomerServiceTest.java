@@ -1,5 +1,9 @@
 package com.novabilling.application.service.customer;
 
+import com.novabilling.application.fake.InMemoryEvents;
+import com.novabilling.application.fake.RecordingEventRenderer;
+import com.novabilling.application.service.event.EventRecorder;
+
 import com.novabilling.application.fake.InMemoryCustomerStore;
 import com.novabilling.application.fake.MutableClock;
 import com.novabilling.application.port.in.customer.Change;
@@ -42,7 +46,9 @@ class UpdateCustomerServiceTest {
     private final TenantId otherTenant = new TenantId("ten_lagosfoods");
     private final InMemoryCustomerStore store = new InMemoryCustomerStore();
     private final MutableClock clock = new MutableClock(CREATED);
-    private final UpdateCustomerService service = new UpdateCustomerService(store, store, clock);
+    private final UpdateCustomerService service = new UpdateCustomerService(store, store, clock,
+            new EventRecorder(new InMemoryEvents(), new RecordingEventRenderer(), new InMemoryEvents(), new InMemoryEvents(),
+                    clock, new java.util.Random(7)));
 
     /** Sarah as the fixtures have her: UG, UGX, active, external id usr_98765, two metadata keys. */
     private Customer sarah;

@@ -1,0 +1,80 @@
+package com.novabilling.application.service.event;
+
+import com.novabilling.application.port.out.event.EventRenderer;
+import com.novabilling.application.port.out.event.EventStore;
+import com.novabilling.application.port.out.webhook.DeliveryStore;
+import com.novabilling.application.port.out.webhook.WebhookEndpointStore;
+import com.novabilling.application.port.shared.customer.CustomerView;
+import com.novabilling.application.port.shared.webhook.PendingDelivery;
+import com.novabilling.domain.event.Event;
+import com.novabilling.domain.event.EventId;
+import com.novabilling.domain.event.EventType;
+import com.novabilling.domain.shared.TenantId;
+import com.novabilling.domain.webhook.DeliveryId;
+import com.novabilling.domain.webhook.WebhookEndpoint;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The transactional outbox, as the customer write services use it: renders the event, appends it and queues
+ * one delivery per enabled endpoint of the tenant that receives its type, all through out-ports that take
+ * part in the caller's transaction. A write that rolls back therefore leaves neither event nor delivery.
+ */
+public final class EventRecorder {
+
+    private final EventStore events;
+    private final EventRenderer renderer;
+    private final WebhookEndpointStore endpoints;
+    private final DeliveryStore deliveries;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public EventRecorder(EventStore events, EventRenderer renderer, WebhookEndpointStore endpoints,
+                         DeliveryStore deliveries, Clock clock, RandomGenerator random) {
+        this.events = events;
+        this.renderer = renderer;
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public Event customerCreated(CustomerView customer) {
+        return record(customer.customer().tenantId(), EventType.CUSTOMER_CREATED,
+                (id, at) -> renderer.customerCreated(id, at, customer));
+    }
+
+    public Event customerUpdated(CustomerView before, CustomerView after) {
+        return record(after.customer().tenantId(), EventType.CUSTOMER_UPDATED,
+                (id, at) -> renderer.customerUpdated(id, at, after, before));
+    }
+
+    public Event customerDeleted(CustomerView last, int canceledSubscriptions, int voidedInvoices) {
+        return record(last.customer().tenantId(), EventType.CUSTOMER_DELETED,
+                (id, at) -> renderer.customerDeleted(id, at, last, canceledSubscriptions, voidedInvoices));
+    }
+
+    private interface Render {
+        String body(EventId id, Instant at);
+    }
+
+    private Event record(TenantId tenantId, EventType type, Render render) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        EventId id = EventId.generate(now, random);
+        Event event = new Event(id, tenantId, type, now, render.body(id, now));
+        events.append(event);
+        List<PendingDelivery> queued = endpoints.list(tenantId).stream()
+                .filter(e -> e.receives(type))
+                .map(WebhookEndpoint::id)
+                .map(endpoint -> new PendingDelivery(DeliveryId.generate(now, random), tenantId, endpoint, id, now))
+                .toList();
+        if (!queued.isEmpty()) {
+            deliveries.enqueue(queued);
+        }
+        return event;
+    }
+}

@@ -44,6 +44,10 @@ public final class MemoryStore {
     final Map<RowKey, IdempotencyRecord> idempotencyKeys = new HashMap<>();
     /** Billing totals per customer key, maintained by every writer of subscriptions and invoices. */
     final Map<RowKey, BillingTotals> billingTotals = new HashMap<>();
+    final Map<RowKey, com.novabilling.domain.event.Event> events = new LinkedHashMap<>();
+    final Map<RowKey, com.novabilling.domain.webhook.WebhookEndpoint> webhookEndpoints = new LinkedHashMap<>();
+    final Map<RowKey, MemoryDeliveryStore.Delivery> deliveries = new LinkedHashMap<>();
+    final Map<RowKey, com.novabilling.domain.webhook.DeliveryAttempt> attempts = new LinkedHashMap<>();
 
     /** A key scoped to a tenant: a primary key ({@code tenantId}, {@code id}) or a per-tenant unique value. */
     record RowKey(String tenantId, String id) {
@@ -188,6 +192,10 @@ public final class MemoryStore {
             invoices.clear();
             idempotencyKeys.clear();
             billingTotals.clear();
+            events.clear();
+            webhookEndpoints.clear();
+            deliveries.clear();
+            attempts.clear();
             return null;
         });
     }

@@ -1,5 +1,10 @@
 package com.novabilling.adapter.out.persistence.memory;
 
+import com.novabilling.application.contract.EventsAndWebhooksContract;
+import com.novabilling.application.port.out.event.EventStore;
+import com.novabilling.application.port.out.webhook.DeliveryStore;
+import com.novabilling.application.port.out.webhook.WebhookEndpointStore;
+
 import com.novabilling.application.contract.ApiKeyStoreContract;
 import com.novabilling.application.contract.CustomerStoreContract;
 import com.novabilling.application.contract.TenantStoreContract;
@@ -184,6 +189,36 @@ class MemoryContractTest {
         @Override
         protected <T> T inTransaction(Supplier<T> work) {
             return transactions.execute(TransactionDefinition.DEFAULT, status -> work.get());
+        }
+    }
+
+    @Nested
+    class EventsAndWebhooks extends EventsAndWebhooksContract {
+
+        private final MemoryStore store = new MemoryStore();
+        private final MemoryTenantStore tenants = new MemoryTenantStore(store);
+        private final MemoryEventStore events = new MemoryEventStore(store);
+        private final MemoryWebhookEndpointStore endpoints = new MemoryWebhookEndpointStore(store);
+        private final MemoryDeliveryStore deliveries = new MemoryDeliveryStore(store);
+
+        @Override
+        protected EventStore events() {
+            return events;
+        }
+
+        @Override
+        protected WebhookEndpointStore endpoints() {
+            return endpoints;
+        }
+
+        @Override
+        protected DeliveryStore deliveries() {
+            return deliveries;
+        }
+
+        @Override
+        protected TenantStore tenants() {
+            return tenants;
         }
     }
 }

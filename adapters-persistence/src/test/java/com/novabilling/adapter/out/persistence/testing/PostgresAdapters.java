@@ -6,6 +6,12 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.util.function.Supplier;
+import com.novabilling.adapter.out.persistence.postgres.event.EventRowRepository;
+import com.novabilling.adapter.out.persistence.postgres.event.PostgresEventStore;
+import com.novabilling.adapter.out.persistence.postgres.webhook.PostgresDeliveryStore;
+import com.novabilling.adapter.out.persistence.postgres.webhook.PostgresWebhookEndpointStore;
+import com.novabilling.adapter.out.persistence.postgres.webhook.WebhookEndpointRowRepository;
+
 import com.novabilling.adapter.out.persistence.postgres.access.ApiKeyRowRepository;
 import com.novabilling.adapter.out.persistence.postgres.access.PostgresApiKeyStore;
 import com.novabilling.adapter.out.persistence.postgres.access.PostgresTenantStore;
@@ -33,6 +39,9 @@ public final class PostgresAdapters implements AutoCloseable {
     public final PostgresApiKeyStore keys;
     public final PostgresIdempotencyStore idempotency;
     public final TestJdbc sql;
+    public final PostgresEventStore events;
+    public final PostgresWebhookEndpointStore endpoints;
+    public final PostgresDeliveryStore deliveries;
 
     private PostgresAdapters(ApplicationContext context) {
         this.context = context;
@@ -45,6 +54,9 @@ public final class PostgresAdapters implements AutoCloseable {
         idempotency = new PostgresIdempotencyStore(context.getBean(IdempotencyKeyRowRepository.class),
                 context.getBean(JdbcOperations.class));
         sql = new TestJdbc(context.getBean(JdbcOperations.class));
+        events = new PostgresEventStore(context.getBean(EventRowRepository.class), context.getBean(JdbcOperations.class));
+        endpoints = new PostgresWebhookEndpointStore(context.getBean(WebhookEndpointRowRepository.class));
+        deliveries = new PostgresDeliveryStore(context.getBean(JdbcOperations.class));
     }
 
     /** Starts a context on a fresh, migrated database. */

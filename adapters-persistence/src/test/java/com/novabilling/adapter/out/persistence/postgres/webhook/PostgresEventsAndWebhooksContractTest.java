@@ -1,0 +1,46 @@
+package com.novabilling.adapter.out.persistence.postgres.webhook;
+
+import com.novabilling.adapter.out.persistence.testing.PostgresAdapters;
+import com.novabilling.application.contract.EventsAndWebhooksContract;
+import com.novabilling.application.port.out.access.TenantStore;
+import com.novabilling.application.port.out.event.EventStore;
+import com.novabilling.application.port.out.webhook.DeliveryStore;
+import com.novabilling.application.port.out.webhook.WebhookEndpointStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The events, endpoints and deliveries contract on a real PostgreSQL (V6). */
+class PostgresEventsAndWebhooksContractTest extends EventsAndWebhooksContract {
+
+    private static PostgresAdapters postgres;
+
+    @BeforeAll
+    static void start() {
+        postgres = PostgresAdapters.onFreshDatabase();
+    }
+
+    @AfterAll
+    static void stop() {
+        postgres.close();
+    }
+
+    @Override
+    protected EventStore events() {
+        return postgres.events;
+    }
+
+    @Override
+    protected WebhookEndpointStore endpoints() {
+        return postgres.endpoints;
+    }
+
+    @Override
+    protected DeliveryStore deliveries() {
+        return postgres.deliveries;
+    }
+
+    @Override
+    protected TenantStore tenants() {
+        return postgres.tenants;
+    }
+}

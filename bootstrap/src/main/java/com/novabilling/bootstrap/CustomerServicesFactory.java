@@ -18,6 +18,7 @@ import com.novabilling.application.service.customer.GetCustomerService;
 import com.novabilling.application.service.customer.ListCustomersService;
 import com.novabilling.application.service.customer.UpdateCustomerService;
 import com.novabilling.application.service.customer.VerifyBillingTotalsService;
+import com.novabilling.application.service.event.EventRecorder;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import com.novabilling.adapter.out.persistence.postgres.TrackCommits;
@@ -31,11 +32,12 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * Creates the customer use cases. The services carry no annotations; each write use case that makes more
- * than one statement (update, delete) runs in one transaction because its factory method is
- * {@code @Transactional} (Micronaut proxies the returned
+ * Creates the customer use cases. The services carry no annotations; each write use case (create, update,
+ * delete) runs in one transaction because its factory method is {@code @Transactional} (Micronaut proxies the
+ * returned
  * interface); {@code @TranslateStoreFailures} turns a connection failure of the transaction manager itself
- * into the out-port's StoreUnavailableException. The reads are single statements on one connection and
+ * into the out-port's StoreUnavailableException. The writes record their events ({@link EventRecorder}, the
+ * outbox) in that same transaction. The reads are single statements on one connection and
  * need no transaction.
  */
 @Factory
@@ -56,34 +58,40 @@ class CustomerServicesFactory {
     }
 
     /**
-     * Not {@code @Transactional}: a create is one INSERT (the tenant's default currency, when the request
-     * names none, comes from {@link CachedTenantDefaults}), atomic on its own in autocommit. A transaction
-     * would only add a round trip: BEGIN travels with the INSERT, but COMMIT is a second one. With an
-     * Idempotency-Key it runs inside the idempotency transaction (and commits with the key's record).
+     * {@code @Transactional}: a create is the customer's INSERT and its {@code customer.created} event (the outbox:
+     * the event row and one delivery row per subscribed endpoint), which must commit or roll back together.
+     * The tenant's default currency, when the request names none, comes from {@link CachedTenantDefaults}.
+     * With an Idempotency-Key it runs inside the idempotency transaction (and commits with the key's record).
      */
     @Singleton
+    @Transactional
     @TranslateStoreFailures
+    @TrackCommits
     CreateCustomerUseCase createCustomer(CustomerRepository customers, TenantDefaults tenantDefaults, Clock clock,
                                          RandomGenerator random,
-                                         @Value("${novabilling.tenant-defaults-cache-ttl:10s}") Duration tenantDefaultsTtl) {
+                                         @Value("${novabilling.tenant-defaults-cache-ttl:10s}") Duration tenantDefaultsTtl,
+                                         EventRecorder events) {
         return new CreateCustomerService(customers,
-                new CachedTenantDefaults(tenantDefaults, tenantDefaultsTtl, MAX_CACHED_TENANTS, clock), clock, random);
+                new CachedTenantDefaults(tenantDefaults, tenantDefaultsTtl, MAX_CACHED_TENANTS, clock), clock, random,
+                events);
     }
 
     @Singleton
     @Transactional
     @TranslateStoreFailures
     @TrackCommits
-    UpdateCustomerUseCase updateCustomer(CustomerRepository customers, BillingRecords billingRecords, Clock clock) {
-        return new UpdateCustomerService(customers, billingRecords, clock);
+    UpdateCustomerUseCase updateCustomer(CustomerRepository customers, BillingRecords billingRecords, Clock clock,
+                                         EventRecorder events) {
+        return new UpdateCustomerService(customers, billingRecords, clock, events);
     }
 
     @Singleton
     @Transactional
     @TranslateStoreFailures
     @TrackCommits
-    DeleteCustomerUseCase deleteCustomer(CustomerRepository customers, BillingRecords billingRecords) {
-        return new DeleteCustomerService(customers, billingRecords);
+    DeleteCustomerUseCase deleteCustomer(CustomerRepository customers, BillingRecords billingRecords,
+                                         EventRecorder events) {
+        return new DeleteCustomerService(customers, billingRecords, events);
     }
 
     @Singleton

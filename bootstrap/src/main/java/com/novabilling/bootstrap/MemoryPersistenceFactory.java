@@ -3,6 +3,9 @@ package com.novabilling.bootstrap;
 import com.novabilling.adapter.out.persistence.memory.MemoryApiKeyStore;
 import com.novabilling.adapter.out.persistence.memory.MemoryBillingRecords;
 import com.novabilling.adapter.out.persistence.memory.MemoryBillingTotalsAudit;
+import com.novabilling.adapter.out.persistence.memory.MemoryDeliveryStore;
+import com.novabilling.adapter.out.persistence.memory.MemoryEventStore;
+import com.novabilling.adapter.out.persistence.memory.MemoryWebhookEndpointStore;
 import com.novabilling.adapter.out.persistence.memory.MemoryCustomerStore;
 import com.novabilling.adapter.out.persistence.memory.MemoryIdempotencyStore;
 import com.novabilling.adapter.out.persistence.memory.MemoryStore;
@@ -62,5 +65,20 @@ class MemoryPersistenceFactory {
     @Singleton
     MemoryIdempotencyStore idempotencyStore(MemoryStore store) {
         return new MemoryIdempotencyStore(store);
+    }
+
+    @Singleton
+    MemoryEventStore eventStore(MemoryStore store) {
+        return new MemoryEventStore(store);
+    }
+
+    @Singleton
+    MemoryWebhookEndpointStore webhookEndpointStore(MemoryStore store) {
+        return new MemoryWebhookEndpointStore(store);
+    }
+
+    @Singleton
+    MemoryDeliveryStore deliveryStore(MemoryStore store) {
+        return new MemoryDeliveryStore(store);
     }
 }

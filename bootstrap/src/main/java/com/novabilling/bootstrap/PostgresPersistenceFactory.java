@@ -13,6 +13,11 @@ import com.novabilling.adapter.out.persistence.postgres.billing.SubscriptionRowR
 import com.novabilling.adapter.out.persistence.postgres.customer.CustomerRowRepository;
 import com.novabilling.adapter.out.persistence.postgres.customer.PostgresCustomerReadModel;
 import com.novabilling.adapter.out.persistence.postgres.customer.PostgresCustomerRepository;
+import com.novabilling.adapter.out.persistence.postgres.event.EventRowRepository;
+import com.novabilling.adapter.out.persistence.postgres.event.PostgresEventStore;
+import com.novabilling.adapter.out.persistence.postgres.webhook.PostgresDeliveryStore;
+import com.novabilling.adapter.out.persistence.postgres.webhook.PostgresWebhookEndpointStore;
+import com.novabilling.adapter.out.persistence.postgres.webhook.WebhookEndpointRowRepository;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -61,5 +66,20 @@ class PostgresPersistenceFactory {
     @Singleton
     PostgresIdempotencyStore idempotencyStore(IdempotencyKeyRowRepository rows, JdbcOperations jdbc) {
         return new PostgresIdempotencyStore(rows, jdbc);
+    }
+
+    @Singleton
+    PostgresEventStore eventStore(EventRowRepository rows, JdbcOperations jdbc) {
+        return new PostgresEventStore(rows, jdbc);
+    }
+
+    @Singleton
+    PostgresWebhookEndpointStore webhookEndpointStore(WebhookEndpointRowRepository rows) {
+        return new PostgresWebhookEndpointStore(rows);
+    }
+
+    @Singleton
+    PostgresDeliveryStore deliveryStore(JdbcOperations jdbc) {
+        return new PostgresDeliveryStore(jdbc);
     }
 }

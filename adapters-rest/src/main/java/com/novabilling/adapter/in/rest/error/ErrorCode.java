@@ -6,6 +6,10 @@ import com.novabilling.domain.customer.CustomerNotFoundException;
 import com.novabilling.domain.idempotency.IdempotencyKeyInUseException;
 import com.novabilling.domain.idempotency.IdempotencyKeyReusedException;
 import com.novabilling.domain.shared.DomainValidationException;
+import com.novabilling.domain.event.EventNotFoundException;
+import com.novabilling.domain.webhook.WebhookEndpointDisabledException;
+import com.novabilling.domain.webhook.WebhookEndpointLimitException;
+import com.novabilling.domain.webhook.WebhookEndpointNotFoundException;
 import io.micronaut.http.HttpStatus;
 
 /**
@@ -23,11 +27,16 @@ public enum ErrorCode {
     CUSTOMER_NOT_FOUND(CustomerNotFoundException.CODE, HttpStatus.NOT_FOUND, "Customer not found"),
     TENANT_NOT_FOUND("tenant_not_found", HttpStatus.NOT_FOUND, "Tenant not found"),
     API_KEY_NOT_FOUND("api_key_not_found", HttpStatus.NOT_FOUND, "API key not found"),
+    EVENT_NOT_FOUND(EventNotFoundException.CODE, HttpStatus.NOT_FOUND, "Event not found"),
+    WEBHOOK_ENDPOINT_NOT_FOUND(WebhookEndpointNotFoundException.CODE, HttpStatus.NOT_FOUND, "Webhook endpoint not found"),
     METHOD_NOT_ALLOWED("method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not_acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
     CUSTOMER_EMAIL_TAKEN(CustomerEmailTakenException.CODE, HttpStatus.CONFLICT, "Email already in use"),
     CUSTOMER_EXTERNAL_ID_TAKEN(CustomerExternalIdTakenException.CODE, HttpStatus.CONFLICT,
             "External id already in use"),
+    WEBHOOK_ENDPOINT_LIMIT_REACHED(WebhookEndpointLimitException.CODE, HttpStatus.CONFLICT,
+            "Webhook endpoint limit reached"),
+    WEBHOOK_ENDPOINT_DISABLED(WebhookEndpointDisabledException.CODE, HttpStatus.CONFLICT, "Webhook endpoint disabled"),
     PAYLOAD_TOO_LARGE("payload_too_large", HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Payload too large"),
     URI_TOO_LONG("uri_too_long", HttpStatus.REQUEST_URI_TOO_LONG, "URI too long"),
     REQUEST_TIMEOUT("request_timeout", HttpStatus.REQUEST_TIMEOUT, "Request timeout"),

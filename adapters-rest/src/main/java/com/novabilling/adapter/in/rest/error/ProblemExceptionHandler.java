@@ -12,7 +12,11 @@ import com.novabilling.domain.customer.CustomerExternalIdTakenException;
 import com.novabilling.domain.customer.CustomerNotFoundException;
 import com.novabilling.domain.idempotency.IdempotencyKeyInUseException;
 import com.novabilling.domain.idempotency.IdempotencyKeyReusedException;
+import com.novabilling.domain.event.EventNotFoundException;
 import com.novabilling.domain.shared.DomainException;
+import com.novabilling.domain.webhook.WebhookEndpointDisabledException;
+import com.novabilling.domain.webhook.WebhookEndpointLimitException;
+import com.novabilling.domain.webhook.WebhookEndpointNotFoundException;
 import com.novabilling.domain.shared.DomainValidationException;
 import com.novabilling.domain.shared.Violation;
 import jakarta.validation.ConstraintViolation;
@@ -182,6 +186,18 @@ public final class ProblemExceptionHandler implements ExceptionHandler<Exception
         }
         if (exception instanceof IdempotencyKeyReusedException) {
             return ErrorCode.IDEMPOTENCY_KEY_REUSED;
+        }
+        if (exception instanceof EventNotFoundException) {
+            return ErrorCode.EVENT_NOT_FOUND;
+        }
+        if (exception instanceof WebhookEndpointNotFoundException) {
+            return ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND;
+        }
+        if (exception instanceof WebhookEndpointLimitException) {
+            return ErrorCode.WEBHOOK_ENDPOINT_LIMIT_REACHED;
+        }
+        if (exception instanceof WebhookEndpointDisabledException) {
+            return ErrorCode.WEBHOOK_ENDPOINT_DISABLED;
         }
         return null;
     }

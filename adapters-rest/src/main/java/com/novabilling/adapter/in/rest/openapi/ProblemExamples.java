@@ -67,4 +67,16 @@ public final class ProblemExamples {
     public static final String TENANT_NOT_FOUND = "{\"type\": \"https://docs.novabilling.dev/errors/tenant_not_found\", "
             + "\"title\": \"Tenant not found\", \"status\": 404, \"detail\": \"No tenant has this id.\", "
             + "\"code\": \"tenant_not_found\", \"requestId\": \"req_01jq3v6x9c4m2k8d7f5h1n0p2r\"}";
+    public static final String EVENT_NOT_FOUND = "{\"type\": \"https://docs.novabilling.dev/errors/event_not_found\", "
+            + "\"title\": \"Event not found\", \"status\": 404, \"detail\": \"No such event: evt_01jq3v6x9c4m2k8d7f5h1n0p2r.\", "
+            + "\"code\": \"event_not_found\", \"requestId\": \"req_01jq3v6x9c4m2k8d7f5h1n0p2r\"}";
+    public static final String WEBHOOK_ENDPOINT_NOT_FOUND = "{\"type\": \"https://docs.novabilling.dev/errors/webhook_endpoint_not_found\", "
+            + "\"title\": \"Webhook endpoint not found\", \"status\": 404, \"detail\": \"No such webhook endpoint: we_01jq3v6x9c4m2k8d7f5h1n0p2r.\", "
+            + "\"code\": \"webhook_endpoint_not_found\", \"requestId\": \"req_01jq3v6x9c4m2k8d7f5h1n0p2r\"}";
+    public static final String WEBHOOK_ENDPOINT_LIMIT_REACHED = "{\"type\": \"https://docs.novabilling.dev/errors/webhook_endpoint_limit_reached\", "
+            + "\"title\": \"Webhook endpoint limit reached\", \"status\": 409, \"detail\": \"A tenant may have at most 16 webhook endpoints; delete one first.\", "
+            + "\"code\": \"webhook_endpoint_limit_reached\", \"requestId\": \"req_01jq3v6x9c4m2k8d7f5h1n0p2r\"}";
+    public static final String WEBHOOK_ENDPOINT_DISABLED = "{\"type\": \"https://docs.novabilling.dev/errors/webhook_endpoint_disabled\", "
+            + "\"title\": \"Webhook endpoint disabled\", \"status\": 409, \"detail\": \"Webhook endpoint we_01jq3v6x9c4m2k8d7f5h1n0p2r is disabled; enable it first.\", "
+            + "\"code\": \"webhook_endpoint_disabled\", \"requestId\": \"req_01jq3v6x9c4m2k8d7f5h1n0p2r\"}";
 }

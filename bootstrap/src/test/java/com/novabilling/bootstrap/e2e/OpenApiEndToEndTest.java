@@ -113,6 +113,29 @@ class OpenApiEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void theDocumentCoversEventsWebhooksAndTheEventSchema() {
+        var document = document();
+        assertThat(document.getPaths()).containsKeys("/api/events", "/api/events/{id}", "/api/events/{id}/redeliver",
+                "/api/webhook-endpoints", "/api/webhook-endpoints/{id}", "/api/webhook-endpoints/{id}/rotate-secret",
+                "/api/webhook-endpoints/{id}/deliveries");
+        assertThat(document.getPaths().get("/api/events").getGet().getOperationId()).isEqualTo("listEvents");
+        assertThat(document.getPaths().get("/api/events/{id}").getGet().getResponses().get("200").getContent()
+                .get("application/json").getSchema().get$ref()).isEqualTo("#/components/schemas/Event");
+        var event = document.getComponents().getSchemas().get("Event");
+        assertThat(event.getRequired()).containsExactlyInAnyOrder("id", "type", "createdAt", "data");
+        @SuppressWarnings("unchecked") var type = (io.swagger.v3.oas.models.media.Schema<Object>) event.getProperties().get("type");
+        assertThat(type.getEnum()).containsExactly("customer.created", "customer.updated", "customer.deleted");
+        var data = document.getComponents().getSchemas().get("EventData");
+        assertThat(data.getRequired()).containsExactly("object");
+        assertThat(((io.swagger.v3.oas.models.media.Schema<?>) data.getProperties().get("object")).get$ref())
+                .isEqualTo("#/components/schemas/Customer");
+        assertThat(data.getProperties()).containsKeys("previousAttributes", "canceledSubscriptions", "voidedInvoices");
+        assertThat(document.getComponents().getSchemas()).containsKeys("WebhookEndpoint", "WebhookDeliveryAttempt",
+                "CreateWebhookEndpointRequest", "EventList");
+        assertThat(document.getPaths().get("/api/webhook-endpoints").getPost().getResponses()).containsKeys("201", "400", "409");
+    }
+
+    @Test
     void everyRouteTheServerExposesIsInTheDocument() {
         OpenAPI document = document();
         List<UriRouteInfo<?, ?>> routes = router.uriRoutes().toList();

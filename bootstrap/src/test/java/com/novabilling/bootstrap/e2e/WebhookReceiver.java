@@ -95,6 +95,12 @@ public final class WebhookReceiver implements AutoCloseable {
         return all;
     }
 
+    /** Forgets queued answers and requests not yet taken. */
+    public void reset() {
+        answers.clear();
+        received.clear();
+    }
+
     /** Requests received so far and not yet taken. */
     public List<Received> drain() {
         List<Received> all = new ArrayList<>();

@@ -56,7 +56,7 @@ class WebhooksEndToEndTest extends EndToEndTest {
         for (Map<String, Object> endpoint : api.get("/api/webhook-endpoints").data()) {
             api.delete("/api/webhook-endpoints/" + endpoint.get("id"));
         }
-        receiver.drain();
+        receiver.reset();
     }
 
     private Map<String, Object> endpoint(String path, String events) {
@@ -237,13 +237,14 @@ class WebhooksEndToEndTest extends EndToEndTest {
         Received original = receiver.next(WAIT);
         String eventId = original.header("NovaBilling-Event-Id");
 
+        receiver.answer(410);
         ApiResponse redelivered = api.post("/api/events/" + eventId + "/redeliver",
                 "{\"endpointId\":\"" + endpoint.get("id") + "\"}");
         assertThat(redelivered.status()).as(redelivered.toString()).isEqualTo(202);
         assertThat(redelivered.object()).containsEntry("eventId", eventId)
                 .containsEntry("endpoints", List.of(endpoint.get("id")));
-        receiver.answer(410);
         Received again = receiver.next(WAIT);
+        assertThat(again.answeredWith()).isEqualTo(410);
         assertThat(again.header("NovaBilling-Event-Id")).isEqualTo(eventId);
         assertThat(again.body()).isEqualTo(original.body());
         assertThat(again.header("NovaBilling-Delivery-Id")).isNotEqualTo(original.header("NovaBilling-Delivery-Id"));

@@ -17,7 +17,7 @@ public enum Scope {
      * How many scopes one request may list: each scope at most twice (a repeated scope counts once). A
      * compile-time constant, for the REST adapter's constraints and OpenAPI document.
      */
-    public static final int MAX_LISTED = 8;
+    public static final int MAX_LISTED = 14;
 
     private final String wireName;
 

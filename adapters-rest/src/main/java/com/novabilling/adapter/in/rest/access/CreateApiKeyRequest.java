@@ -38,7 +38,7 @@ public record CreateApiKeyRequest(
         @ArraySchema(arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED,
                 description = "At most the scopes of the key making the request; a repeated scope counts once"),
                 schema = @Schema(type = "string", allowableValues = {"customers:read", "customers:write",
-                        "api_keys:read", "api_keys:write"}))
+                        "api_keys:read", "api_keys:write", "events:read", "webhooks:read", "webhooks:write"}))
         List<String> scopes,
         @Nullable
         @Schema(format = "date-time", nullable = true, description = "When the key stops working; never if absent",
@@ -46,7 +46,8 @@ public record CreateApiKeyRequest(
         String expiresAt) implements JsonRequest {
 
     static final String IS_REQUIRED = "is required";
-    static final String SCOPES = "customers:read, customers:write, api_keys:read, api_keys:write";
+    static final String SCOPES = "customers:read, customers:write, api_keys:read, api_keys:write, events:read, "
+            + "webhooks:read, webhooks:write";
     static final String SCOPE_COUNT = "must name 1 to " + Scope.MAX_LISTED + " scopes of " + SCOPES;
     static final String UNKNOWN_SCOPE = "must be one of " + SCOPES;
 

@@ -45,12 +45,27 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
     static final int DEEP_OFFSET = 1_000;
     /** How many rows in sort order a search reads at most before it treats its term as rare. */
     static final int PROBE_WINDOW = 1_000;
+    /**
+     * A list PostgreSQL estimates at this many rows or more is not counted: its total is the estimate (a bounded
+     * count reads 1,001 index entries, three times what the page itself costs). Only statistics wrong by a
+     * factor of ten would hide a list of 1,000 or fewer behind such an estimate.
+     */
+    static final long UNCOUNTED_ESTIMATE = 10L * COUNT_CAP;
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
     private final JdbcOperations jdbc;
+    private final RowEstimates estimates;
+    private final SearchSample sample;
 
     public PostgresCustomerReadModel(JdbcOperations jdbc) {
+        this(jdbc, SearchSample.statistics());
+    }
+
+    /** With another source of the search sample (tests choose which way a term is read first). */
+    PostgresCustomerReadModel(JdbcOperations jdbc, SearchSample sample) {
         this.jdbc = jdbc;
+        this.estimates = new RowEstimates();
+        this.sample = sample;
     }
 
     @FunctionalInterface
@@ -111,10 +126,21 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
         if (before) {
             java.util.Collections.reverse(page);
         }
-        CustomerListSql whole = CustomerListSql.of(criteria.withoutCursor());
-        long counted = boundedCount(connection, whole);
-        return counted <= COUNT_CAP ? result(criteria, page, counted, true, hasMore)
-                : result(criteria, page, estimatedRows(connection, whole), false, hasMore);
+        Total total = total(connection, CustomerListSql.of(criteria.withoutCursor()));
+        return result(criteria, page, total.rows(), total.exact(), hasMore);
+    }
+
+    /** A list's total: exact up to {@link #COUNT_CAP}, else the estimate; not counted when estimated far above. */
+    private record Total(long rows, boolean exact) {
+    }
+
+    private Total total(Connection connection, CustomerListSql sql) throws SQLException {
+        long estimate = estimatedRows(connection, sql);
+        if (estimate >= UNCOUNTED_ESTIMATE) {
+            return new Total(estimate, false);
+        }
+        long counted = boundedCount(connection, sql);
+        return counted <= COUNT_CAP ? new Total(counted, true) : new Total(estimate, false);
     }
 
     /** The cursor customer's sort key; a cursor naming no customer of the tenant is the caller's mistake (400). */
@@ -143,63 +169,95 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
         if (!hasMore && (!rows.isEmpty() || criteria.offset() == 0)) {
             return result(criteria, page, criteria.offset() + rows.size(), true, false);
         }
-        long counted = boundedCount(connection, sql);
-        return counted <= COUNT_CAP ? result(criteria, page, counted, true, hasMore)
-                : result(criteria, page, estimatedRows(connection, sql), false, hasMore);
+        Total total = total(connection, sql);
+        return result(criteria, page, total.rows(), total.exact(), hasMore);
     }
 
     /**
      * A search page. With a keyset {@code cursor} (null for an offset page), only the rows from the cursor on,
      * in the page's reading order; the answer then carries limit + 1 rows (for {@code hasMore}) and no
      * meaningful total: {@link #keysetPage} counts the whole list itself.
+     *
+     * <p>Two ways to read a page, each cheap for one kind of term and costly for the other: the sort index
+     * walked from the start with the term as a filter (a 1-in-20 name fills a page after ~400 rows; a random term
+     * would read the whole window for nothing), or the trigram index (a random term: a few index pages; a common
+     * name: a bitmap of tens of thousands of matches, ~30 ms). Which one goes first is decided by
+     * {@link SearchSample}, the sample of {@code search_text} PostgreSQL keeps for its own estimates, without a
+     * round trip; either way a wrong guess only costs time, never changes the answer:
+     * <ol>
+     * <li>rare in the sample: the trigram page with at most {@link #COUNT_CAP} + 1 matches, counted in the same
+     * statement: up to {@link #COUNT_CAP} that is the whole answer, total exact;</li>
+     * <li>dense in the sample, or more matches than the cap: the page among the first {@link #PROBE_WINDOW} rows
+     * in sort order, read lazily (it stops at limit + 1 matches); the total is extrapolated from how far into the
+     * window the page ended (counted, capped, when that says {@link #COUNT_CAP} or fewer);</li>
+     * <li>the window held too few matches (they are older than many non-matching rows): every match through the
+     * trigram index, fenced (the planner cannot walk the sort index instead), counted and top-N sorted. Its cost
+     * is bounded by the matches, whatever else the table holds.</li>
+     * </ol>
      */
     private CustomerPage searchPage(Connection connection, CustomerListCriteria criteria, CustomerListSql.Cursor cursor)
             throws SQLException {
         boolean keyset = cursor != null;
         boolean before = criteria.endingBefore() != null;
         long offset = keyset ? 0 : criteria.offset();
+        int limit = criteria.limit();
         CustomerListSql filters = CustomerListSql.of(criteria.withoutSearch(), cursor, before);
         CustomerListSql trigram = CustomerListSql.of(criteria, cursor, before);
-        // 1. the page among the first PROBE_WINDOW rows in sort order, read lazily: a common term fills it after
-        //    a few hundred rows; rn, the window position of each match, tells how dense the term is
-        List<Object> params = new ArrayList<>(filters.params());
-        params.addAll(List.of(CustomerListSql.pattern(criteria.search()), criteria.limit() + 1, offset));
-        String window = "SELECT * FROM customers c" + filters.where("c") + " ORDER BY " + filters.orderBy("c")
-                + " LIMIT " + PROBE_WINDOW;
-        String numbered = "SELECT w.*, row_number() OVER (ORDER BY " + filters.orderBy("w") + ") AS rn FROM ("
-                + window + ") w";
-        String matches = "SELECT * FROM (" + numbered + ") c WHERE " + CustomerListSql.search("c")
-                + " ORDER BY c.rn LIMIT ? OFFSET ?";
-        List<Ranked> ranked = query(connection, "SELECT " + COLUMNS + ",\n" + BILLING_COLUMNS + ", c.rn\nFROM ("
-                + matches + ") c ORDER BY c.rn", params, true, rs -> new Ranked(view(rs), rs.getLong("rn")));
-        if (ranked.size() > criteria.limit()) {
+        boolean overCap = false;
+        if (!sample.dense(connection, criteria.search(), offset + limit + 1)) {
+            Matched capped = trigramPage(connection, trigram, limit, offset, COUNT_CAP + 1);
+            if (capped.count() <= COUNT_CAP) {
+                return searchResult(criteria, capped.rows(), capped.count(), true);
+            }
+            overCap = true;
+        }
+        List<Ranked> ranked = windowPage(connection, criteria, filters, limit, offset);
+        if (ranked.size() > limit) {
             List<CustomerView> rows = ranked.stream().map(Ranked::view).toList();
             if (keyset) {
                 return result(criteria, rows, 0, false, true);
             }
-            List<CustomerView> page = rows.subList(0, criteria.limit());
             long scanned = ranked.get(ranked.size() - 1).rn();
             long extrapolated = estimatedRows(connection, filters) * (offset + ranked.size()) / scanned;
-            if (extrapolated > COUNT_CAP) {
-                return result(criteria, page, extrapolated, false, true);
+            if (overCap || extrapolated > COUNT_CAP) {
+                return result(criteria, rows.subList(0, limit), Math.max(extrapolated, COUNT_CAP + 1), false, true);
             }
-            long counted = boundedCount(connection, trigram);
-            return result(criteria, page, counted, counted <= COUNT_CAP, true);
+            long counted = trigramPage(connection, trigram, 0, 0, COUNT_CAP + 1).count();
+            return result(criteria, rows.subList(0, limit), counted, counted <= COUNT_CAP, true);
         }
-        // 2. a term rare among the newest rows: every match through the trigram index, counted and top-N sorted
-        Matched matched = trigramPage(connection, trigram, criteria.limit(), offset);
-        List<CustomerView> rows = matched.rows();
-        if (keyset) {
-            return result(criteria, rows, 0, false, rows.size() > criteria.limit());
-        }
-        long total = matched.count() >= 0 ? matched.count() : boundedCount(connection, trigram);
-        boolean exact = matched.count() >= 0 || total <= COUNT_CAP;
-        boolean hasMore = rows.size() > criteria.limit();
-        List<CustomerView> page = hasMore ? rows.subList(0, criteria.limit()) : rows;
-        return result(criteria, page, exact ? total : Math.max(total, COUNT_CAP + 1), exact, hasMore);
+        Matched all = trigramPage(connection, trigram, limit, offset, 0);
+        return searchResult(criteria, all.rows(), all.count(), true);
     }
 
-    /** Rows of a fenced trigram page and the count of every match (-1 when the page came back empty). */
+    /** limit + 1 rows of a search (the last one only tells {@code hasMore}) and the count of its matches. */
+    private static CustomerPage searchResult(CustomerListCriteria criteria, List<CustomerView> rows, long count,
+                                             boolean exact) {
+        boolean hasMore = rows.size() > criteria.limit();
+        if (criteria.isKeyset()) {
+            return result(criteria, rows, 0, false, hasMore);
+        }
+        return result(criteria, hasMore ? rows.subList(0, criteria.limit()) : rows, count, exact, hasMore);
+    }
+
+    /**
+     * limit + 1 matches among the first {@link #PROBE_WINDOW} rows in sort order, with their position in that
+     * window ({@code rn}). The window and the outer query are ordered alike, so PostgreSQL reads the sort index
+     * only until it has limit + 1 matches (no sort: the plan is Limit over WindowAgg over the index scan).
+     */
+    private List<Ranked> windowPage(Connection connection, CustomerListCriteria criteria, CustomerListSql filters,
+                                    int limit, long offset) throws SQLException {
+        List<Object> params = new ArrayList<>(filters.params());
+        params.addAll(List.of(CustomerListSql.pattern(criteria.search()), limit + 1, offset));
+        String window = "SELECT c.*, " + filters.sortKey("c") + " AS sort_key FROM customers c" + filters.where("c")
+                + " ORDER BY " + filters.orderBy("c") + " LIMIT " + PROBE_WINDOW;
+        String numbered = "SELECT w.*, row_number() OVER (ORDER BY " + filters.orderBy("w.sort_key", "w.id")
+                + ") AS rn FROM (" + window + ") w";
+        return query(connection, "SELECT " + COLUMNS + ",\n" + BILLING_COLUMNS + ", c.rn\nFROM (" + numbered
+                + ") c WHERE " + CustomerListSql.search("c") + " ORDER BY " + filters.orderBy("c.sort_key", "c.id")
+                + " LIMIT ? OFFSET ?", params, true, rs -> new Ranked(view(rs), rs.getLong("rn")));
+    }
+
+    /** Rows of a fenced trigram page and the count of the matches read (all of them, or up to the cap). */
     private record Matched(List<CustomerView> rows, long count) {
     }
 
@@ -207,26 +265,27 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
      * limit + 1 rows of a search page read from the trigram index, fenced: the matches are materialized first
      * (a bitmap scan of {@code customers_search_text_trgm_idx}), so the planner cannot prefer walking the sort
      * index backwards and filtering row by row, whose cost grows with every newer customer that does not match.
-     * The count of all matches comes with each row at no extra read.
+     * With a {@code cap} (0: none), at most that many matches are read: when fewer come back they are all of them.
+     * The count of the matches read comes in the same statement, also with an empty page.
      */
-    private Matched trigramPage(Connection connection, CustomerListSql sql, int limit, long offset)
+    private Matched trigramPage(Connection connection, CustomerListSql sql, int limit, long offset, int cap)
             throws SQLException {
         List<Object> params = new ArrayList<>(sql.params());
         params.add(limit + 1);
         params.add(offset);
-        long[] count = {-1};
-        // only the keys and the sort key are materialized; the page's 21 rows are joined after the top-N sort
+        long[] count = {0};
+        // only the keys and the sort key are materialized; the page's rows are joined after the top-N sort
         List<CustomerView> rows = query(connection, "WITH m AS MATERIALIZED (SELECT c.tenant_id, c.id, "
-                + sql.sortKey("c") + " AS sort_key FROM customers c" + sql.where("c") + "),\n"
-                + "page AS (SELECT m.tenant_id, m.id FROM m ORDER BY " + sql.orderBy("m.sort_key", "m.id")
+                + sql.sortKey("c") + " AS sort_key FROM customers c" + sql.where("c") + (cap > 0 ? " LIMIT " + cap : "")
+                + "),\npage AS (SELECT m.tenant_id, m.id FROM m ORDER BY " + sql.orderBy("m.sort_key", "m.id")
                 + " LIMIT ? OFFSET ?)\n"
-                + "SELECT " + COLUMNS + ",\n" + BILLING_COLUMNS + ", (SELECT count(*) FROM m) AS matched\n"
-                + "FROM page JOIN customers c ON c.tenant_id = page.tenant_id AND c.id = page.id ORDER BY "
-                + sql.orderBy("c"), params, true, rs -> {
+                + "SELECT " + COLUMNS + ",\n" + BILLING_COLUMNS + ", n.matched\n"
+                + "FROM (SELECT count(*) AS matched FROM m) n LEFT JOIN (page JOIN customers c ON c.tenant_id = page.tenant_id"
+                + " AND c.id = page.id) ON true ORDER BY " + sql.orderBy("c"), params, true, rs -> {
                     count[0] = rs.getLong("matched");
-                    return view(rs);
+                    return rs.getString("id") == null ? null : view(rs);
                 });
-        return new Matched(rows, count[0]);
+        return new Matched(rows.stream().filter(java.util.Objects::nonNull).toList(), count[0]);
     }
 
     private record Ranked(CustomerView view, long rn) {
@@ -259,10 +318,14 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
                 + (COUNT_CAP + 1) + ") bounded", sql.params(), true, rs -> rs.getLong(1)).get(0);
     }
 
-    /** PostgreSQL's estimate of the rows matching {@code sql} (planning only, no rows read). */
+    /**
+     * PostgreSQL's estimate of the rows matching {@code sql} (planning only, no rows read), kept for a few seconds
+     * ({@link RowEstimates}): it moves only with the table's size and statistics.
+     */
     private long estimatedRows(Connection connection, CustomerListSql sql) throws SQLException {
-        return query(connection, "EXPLAIN (FORMAT JSON) SELECT 1 FROM customers c" + sql.where("c"), sql.params(), true,
-                rs -> estimatedRows(rs.getString(1))).get(0);
+        String explain = "EXPLAIN (FORMAT JSON) SELECT 1 FROM customers c" + sql.where("c");
+        return estimates.rows(explain, sql.params(), () -> query(connection, explain, sql.params(), true,
+                rs -> estimatedRows(rs.getString(1))).get(0));
     }
 
     /**

@@ -2,7 +2,11 @@ package com.novabilling.bootstrap.e2e;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.novabilling.bootstrap.e2e.ApiClient.ApiResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.tracing.opentelemetry.instrument.http.server.OpenTelemetryServerFilter;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.KeyValuePair;
 
@@ -20,6 +24,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessLogEndToEndTest extends EndToEndTest {
 
     private static final String EMAIL = "access.log.person@kampaltech.ug";
+
+    @Inject
+    ApplicationContext context;
+
+    @Test
+    void withTracingOffOpenTelemetrysServerFilterDoesNotRunAndATraceparentIsStillAccepted() throws Exception {
+        assertThat(context.getBeansOfType(HttpServerFilter.class))
+                .noneMatch(filter -> filter instanceof OpenTelemetryServerFilter)
+                .anyMatch(filter -> filter.getClass().getSimpleName().equals("UntracedRequests"));
+        try (AccessLogCapture log = new AccessLogCapture()) {
+            ApiResponse listed = api.send("GET", "/api/customers?limit=1", null, null,
+                    "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+            assertThat(listed.status()).isEqualTo(200);
+            assertThat(fields(log.single(m -> m.startsWith("GET /api/customers 200 ")))).doesNotContainKey("trace_id");
+        }
+    }
 
     @Test
     void everyRequestLogsOneLineWithoutPersonalDataOrSecrets() throws Exception {

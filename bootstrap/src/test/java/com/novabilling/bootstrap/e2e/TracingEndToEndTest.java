@@ -64,6 +64,16 @@ class TracingEndToEndTest extends EndToEndTest {
         }
     }
 
+    @Inject
+    io.micronaut.context.ApplicationContext context;
+
+    @Test
+    void openTelemetrysServerFilterRunsWhenAnExporterIsNamed() {
+        assertThat(context.getBeansOfType(io.micronaut.http.filter.HttpServerFilter.class))
+                .anyMatch(filter -> filter instanceof io.micronaut.tracing.opentelemetry.instrument.http.server.OpenTelemetryServerFilter)
+                .noneMatch(filter -> filter.getClass().getSimpleName().equals("UntracedRequests"));
+    }
+
     @Test
     void probesAndScrapesAreNotTraced() throws Exception {
         assertThat(api.withoutKey().get("/health").status()).isEqualTo(200);

@@ -18,6 +18,18 @@ public record ApiKeySecret(String value) {
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final Pattern FORMAT = Pattern.compile("sk_(live|test)_[0-9A-Za-z]{32,128}");
     private static final int DISPLAY_LENGTH = 12;
+    /**
+     * One SHA-256 digest per thread, reused: every authenticated request hashes its key, and
+     * {@code MessageDigest.getInstance} looks the algorithm up among the security providers each time
+     * (visible in the request path's profile). {@code digest} resets it after each use.
+     */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
 
     public ApiKeySecret {
         if (value == null || !FORMAT.matcher(value).matches()) {
@@ -41,11 +53,7 @@ public record ApiKeySecret(String value) {
     }
 
     public byte[] sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return SHA256.get().digest(value.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** What may be shown to identify the key later: {@code sk_live_AbCd} (12 characters). */

@@ -103,6 +103,12 @@ public final class ApiClient {
             return (List<Map<String, Object>>) object().get("data");
         }
 
+        /** The problem's {@code errors[]}: one map per field, with its {@code field} and {@code message}. */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> errors() {
+            return (List<Map<String, Object>>) object().getOrDefault("errors", List.of());
+        }
+
         @SuppressWarnings("unchecked")
         public List<String> errorFields() {
             List<String> fields = new ArrayList<>();

@@ -256,6 +256,11 @@ class WebhooksEndToEndTest extends EndToEndTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("webhook_endpoint_disabled");
         assertThat(api.post("/api/events/evt_01jq3v6x9c4m2k8d7f5h1n0p2r/redeliver", "").code()).isEqualTo("event_not_found");
+        ApiResponse badBody = api.post("/api/events/" + eventId + "/redeliver", "{\"endpointId\":7,\"endpoints\":[]}");
+        assertThat(badBody.status()).isEqualTo(400);
+        assertThat(badBody.errorFields()).containsExactlyInAnyOrder("endpointId", "endpoints");
+        assertThat(api.post("/api/events/" + eventId + "/redeliver", "{\"endpointId\":\"we_nope\"}").code())
+                .isEqualTo("webhook_endpoint_not_found");
     }
 
     @Test
@@ -267,6 +272,9 @@ class WebhooksEndToEndTest extends EndToEndTest {
         assertThat(bad.errorFields()).contains("url", "events[2]", "secret");
         assertThat(api.post("/api/webhook-endpoints", "{\"url\":\"" + receiver.url("/x") + "\",\"events\":[]}").errorFields())
                 .containsExactly("events");
+        ApiResponse missing = api.post("/api/webhook-endpoints", "{\"description\":\"   \"}");
+        assertThat(missing.errors()).extracting(e -> e.get("field") + ": " + e.get("message"))
+                .containsExactlyInAnyOrder("url: is required", "events: is required", "description: must not be blank");
 
         Map<String, Object> created = endpoint("/managed", "[\"customer.created\",\"customer.deleted\"]");
         String path = "/api/webhook-endpoints/" + created.get("id");
@@ -281,6 +289,14 @@ class WebhooksEndToEndTest extends EndToEndTest {
         assertThat(patched.object()).containsEntry("events", List.of("*")).containsEntry("enabled", false)
                 .containsEntry("description", null);
         assertThat(api.patch(path, "{\"enabled\":\"yes\",\"url\":null}").errorFields()).containsExactlyInAnyOrder("enabled", "url");
+        ApiResponse nullEvents = api.patch(path, "{\"events\":null,\"enabled\":null,\"secret\":\"x\",\"colour\":1}");
+        assertThat(nullEvents.status()).isEqualTo(400);
+        assertThat(nullEvents.errors()).extracting(e -> e.get("field") + ": " + e.get("message")).containsExactlyInAnyOrder(
+                "events: must name at least one event type or \"*\"", "enabled: must not be null", "secret: is read-only",
+                "colour: unknown field");
+        assertThat(api.patch(path, "{\"events\":\"*\"}").errorFields()).containsExactly("events");
+        assertThat(api.patch(path, "[]").code()).isEqualTo("malformed_json");
+        assertThat(api.get(path).object()).containsEntry("events", List.of("*")).containsEntry("enabled", false);
 
         ApiResponse rotated = api.post(path + "/rotate-secret", "");
         assertThat(rotated.status()).isEqualTo(200);

@@ -4,12 +4,10 @@ import com.novabilling.adapter.in.rest.access.ApiPrincipal;
 import com.novabilling.adapter.in.rest.access.RequiresScope;
 import com.novabilling.adapter.in.rest.error.Problem;
 import com.novabilling.adapter.in.rest.error.Violations;
-import com.novabilling.adapter.in.rest.json.JsonBodies;
-import com.novabilling.adapter.in.rest.json.JsonFields;
+import com.novabilling.adapter.in.rest.json.JsonRequestReader;
 import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
 import com.novabilling.adapter.in.rest.openapi.ProblemExamples;
 import com.novabilling.adapter.in.rest.openapi.ProblemResponses;
-import com.novabilling.adapter.in.rest.openapi.WebhookRequestSchemas;
 import com.novabilling.application.port.in.event.GetEventQuery;
 import com.novabilling.application.port.in.event.ListEventsQuery;
 import com.novabilling.application.port.in.event.RedeliverEventUseCase;
@@ -23,6 +21,7 @@ import com.novabilling.domain.event.EventType;
 import com.novabilling.domain.webhook.WebhookEndpointId;
 import com.novabilling.domain.webhook.WebhookEndpointNotFoundException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -32,7 +31,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -47,7 +45,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -66,16 +63,18 @@ public class EventController {
 
     static final String PATH = "/api/events";
     private static final String ID_DESCRIPTION = "The event's id (evt_...). Another tenant's id or a malformed one answers 404.";
-    private static final Set<String> REDELIVER_FIELDS = Set.of("endpointId");
 
     private final ListEventsQuery listEvents;
     private final GetEventQuery getEvent;
     private final RedeliverEventUseCase redeliver;
+    private final JsonRequestReader<?> requests;
 
-    public EventController(ListEventsQuery listEvents, GetEventQuery getEvent, RedeliverEventUseCase redeliver) {
+    public EventController(ListEventsQuery listEvents, GetEventQuery getEvent, RedeliverEventUseCase redeliver,
+                           JsonRequestReader<?> requests) {
         this.listEvents = listEvents;
         this.getEvent = getEvent;
         this.redeliver = redeliver;
+        this.requests = requests;
     }
 
     @Get
@@ -135,7 +134,7 @@ public class EventController {
                     + "(it need not be subscribed to the type), or without a body to every enabled endpoint subscribed to "
                     + "its type. Scope webhooks:write.",
             requestBody = @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WebhookRequestSchemas.RedeliverEvent.class))),
+                    schema = @Schema(implementation = RedeliverEventRequest.class))),
             responses = {
                     @ApiResponse(responseCode = "202", description = "Queued",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -151,12 +150,9 @@ public class EventController {
             @Parameter(hidden = true) @Body @Nullable byte[] body) {
         EventId eventId = eventId(id);
         WebhookEndpointId endpoint = null;
+        // the body is optional, so it is read here (by the reader every request record goes through) only when sent
         if (body != null && body.length > 0) {
-            JsonNode object = JsonFields.requireObject(JsonBodies.parse(body));
-            Violations violations = new Violations();
-            JsonFields.rejectOtherFields(object, REDELIVER_FIELDS, Set.of(), violations);
-            String raw = JsonFields.string(object, "endpointId", s -> s, violations);
-            violations.throwIfAny();
+            String raw = requests.read(Argument.of(RedeliverEventRequest.class), body).endpointId();
             if (raw != null) {
                 endpoint = WebhookEndpointId.parse(raw).orElseThrow(() -> new WebhookEndpointNotFoundException(raw));
             }

@@ -5,11 +5,9 @@ import com.novabilling.adapter.in.rest.access.RequiresScope;
 import com.novabilling.adapter.in.rest.error.Problem;
 import com.novabilling.adapter.in.rest.error.Violations;
 import com.novabilling.adapter.in.rest.event.Paging;
-import com.novabilling.adapter.in.rest.json.JsonBodies;
 import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
 import com.novabilling.adapter.in.rest.openapi.ProblemExamples;
 import com.novabilling.adapter.in.rest.openapi.ProblemResponses;
-import com.novabilling.adapter.in.rest.openapi.WebhookRequestSchemas;
 import com.novabilling.application.port.in.webhook.CreateWebhookEndpointUseCase;
 import com.novabilling.application.port.in.webhook.DeleteWebhookEndpointUseCase;
 import com.novabilling.application.port.in.webhook.GetWebhookEndpointQuery;
@@ -44,6 +42,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 import java.net.URI;
 
@@ -88,7 +87,7 @@ public class WebhookEndpointController {
             description = "The answer holds the signing secret, once. The URL is refused (400) when it is not https or "
                     + "resolves to a loopback, private, link-local or metadata address. Scope webhooks:write.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WebhookRequestSchemas.CreateWebhookEndpoint.class))),
+                    schema = @Schema(implementation = CreateWebhookEndpointRequest.class))),
             responses = {
                     @ApiResponse(responseCode = "201", description = "Created, with its secret",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -97,9 +96,8 @@ public class WebhookEndpointController {
                             content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                                     examples = @ExampleObject(name = "webhook_endpoint_limit_reached", value = ProblemExamples.WEBHOOK_ENDPOINT_LIMIT_REACHED)))})
     public HttpResponse<WebhookEndpointResponse> create(@Parameter(hidden = true) ApiPrincipal principal,
-                                                        @Parameter(hidden = true) @Body @Nullable byte[] body) {
-        WebhookEndpoint created = create.create(
-                WebhookEndpointRequests.toCreateCommand(principal.tenantId(), JsonBodies.parse(body)));
+                                                        @Parameter(hidden = true) @Body @Valid CreateWebhookEndpointRequest body) {
+        WebhookEndpoint created = create.create(body.toCommand(principal.tenantId()));
         return HttpResponse.created(WebhookEndpointResponse.withSecret(created),
                 URI.create(PATH + "/" + created.id().value()));
     }
@@ -138,7 +136,7 @@ public class WebhookEndpointController {
             description = "Only the fields present change: url (checked like at create), events, description (null clears "
                     + "it), enabled. Scope webhooks:write.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WebhookRequestSchemas.UpdateWebhookEndpoint.class))),
+                    schema = @Schema(implementation = UpdateWebhookEndpointRequest.class))),
             responses = {
                     @ApiResponse(responseCode = "200", description = "The updated endpoint",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -148,10 +146,9 @@ public class WebhookEndpointController {
                                     examples = @ExampleObject(name = "webhook_endpoint_not_found", value = ProblemExamples.WEBHOOK_ENDPOINT_NOT_FOUND)))})
     public WebhookEndpointResponse update(@Parameter(hidden = true) ApiPrincipal principal,
                                           @Parameter(description = ID_DESCRIPTION) @PathVariable String id,
-                                          @Parameter(hidden = true) @Body @Nullable byte[] body) {
+                                          @Parameter(hidden = true) @Body @Valid UpdateWebhookEndpointRequest body) {
         WebhookEndpointId endpointId = endpointId(id);
-        return WebhookEndpointResponse.from(update.update(
-                WebhookEndpointRequests.toUpdateCommand(principal.tenantId(), endpointId, JsonBodies.parse(body))));
+        return WebhookEndpointResponse.from(update.update(body.toCommand(principal.tenantId(), endpointId)));
     }
 
     @Delete("/{id}")

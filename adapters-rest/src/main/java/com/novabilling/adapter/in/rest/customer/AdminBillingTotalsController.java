@@ -1,7 +1,6 @@
 package com.novabilling.adapter.in.rest.customer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.novabilling.adapter.in.rest.access.AdminToken;
 import com.novabilling.adapter.in.rest.error.Problem;
 import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
 import com.novabilling.adapter.in.rest.openapi.ProblemExamples;
@@ -11,7 +10,6 @@ import com.novabilling.application.port.shared.customer.BillingTotalsMismatch;
 import com.novabilling.application.port.shared.customer.BillingTotalsReport;
 import com.novabilling.domain.shared.DomainValidationException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -37,7 +35,8 @@ import java.util.List;
 /**
  * {@code POST /api/admin/billing-totals/verify[?repair=true]}: operators check every customer's maintained
  * {@code totalSpent} and {@code activeSubscriptions} against its invoices and subscriptions, and repair those
- * that disagree. Authenticated by the operator token ({@link AdminToken}).
+ * that disagree. Behind the operator token, checked for every {@code /api/admin/**} route by
+ * {@code AdminAuthenticationFilter}.
  */
 @Controller("/api/admin/billing-totals")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -49,11 +48,9 @@ import java.util.List;
 public class AdminBillingTotalsController {
 
     private final VerifyBillingTotalsUseCase verify;
-    private final AdminToken adminToken;
 
-    public AdminBillingTotalsController(VerifyBillingTotalsUseCase verify, AdminToken adminToken) {
+    public AdminBillingTotalsController(VerifyBillingTotalsUseCase verify) {
         this.verify = verify;
-        this.adminToken = adminToken;
     }
 
     @Post("/verify")
@@ -66,11 +63,9 @@ public class AdminBillingTotalsController {
             responses = @ApiResponse(responseCode = "200", description = "What the check found (and repaired)",
                     content = @Content(mediaType = "application/json",
                             schema = @Schema(implementation = Report.class))))
-    public Report verify(@Parameter(hidden = true) HttpRequest<?> request,
-                         @Parameter(description = "Also correct the totals that disagree",
+    public Report verify(@Parameter(description = "Also correct the totals that disagree",
                                  schema = @Schema(type = "boolean", defaultValue = "false"))
                          @QueryValue @Nullable String repair) {
-        adminToken.require(request);
         return Report.from(verify.verify(repair(repair)));
     }
 

@@ -31,7 +31,7 @@ DURATION, WARMUP, OUT, SCENARIOS). Durations: 20, 20s or 1m.
                     page_first,page_deep,page_keyset,search_random_cliff,search_common_cliff (the two *_cliff
                     ones run last: they add CLIFF_ROWS newer customers first)
 
-More: APP_WARMUP (10s: GET-by-id load once before the scenarios, for the JIT), OTHER_TENANTS (99), SAMPLE_IDS (10000), COMMON_NAME (wanjiru), DEEP_PAGE (middle of tenant
+More: APP_WARMUP (30s: GET-by-id load once before the scenarios, for the JIT), OTHER_TENANTS (99), SAMPLE_IDS (10000), COMMON_NAME (wanjiru), DEEP_PAGE (middle of tenant
 'default'), RICH_INVOICES (10000: paid invoices of the get_rich customer), CLIFF_ROWS (100000), JFR (0; 1 records
 a Flight Recorder profile of the app during the measured runs and prints its top frames), PGBIN (/usr/lib/postgresql/15/bin), PG_SHARED_BUFFERS (2GB), JAR, BUILD (auto: only when the
 jar is missing | always | never), JAVA_OPTS (./run.sh's defaults), CDS (on: a class-data archive of the jar, as the build makes | off), DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE (app default 10),
@@ -59,7 +59,7 @@ BIG_TENANT_SHARE=${BIG_TENANT_SHARE:-0.9}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
-APP_WARMUP=${APP_WARMUP:-10s}
+APP_WARMUP=${APP_WARMUP:-30s}
 OUT=${OUT:-$BENCH_DIR/out/$(date -u +%Y%m%dT%H%M%SZ)}
 SCENARIOS=${SCENARIOS:-get_by_id,get_rich,get_none,create,search_random,search_common,page_first,page_deep,page_keyset,search_random_cliff,search_common_cliff}
 RICH_INVOICES=${RICH_INVOICES:-10000}

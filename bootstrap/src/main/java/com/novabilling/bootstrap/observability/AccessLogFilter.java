@@ -8,6 +8,7 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.http.annotation.RequestFilter;
@@ -111,7 +112,12 @@ final class AccessLogFilter implements Ordered {
                 .orElse("UNMATCHED");
     }
 
-    /** Bytes of the response body: its Content-Length, or the length of its text, bytes or JSON encoding. */
+    /**
+     * Bytes of the response body: its Content-Length, or the length of its text, bytes or JSON encoding. A body
+     * still an object, on its way out as JSON, is encoded here once and sent as those bytes: measuring it by an
+     * encoding of its own doubled the JSON work of every answer (4.5% of the GET-by-id profile; a 20-row page more).
+     */
+    @SuppressWarnings("unchecked")
     static long bytes(MutableHttpResponse<?> response, JsonMapper json) {
         long declared = response.getHeaders().contentLength().orElse(-1L);
         if (declared >= 0) {
@@ -128,10 +134,22 @@ final class AccessLogFilter implements Ordered {
             return text.toString().getBytes(StandardCharsets.UTF_8).length;
         }
         try {
-            return json.writeValueAsBytes(body).length;
+            byte[] encoded = json.writeValueAsBytes(body);
+            Optional<MediaType> type = response.getContentType();
+            if (type.isEmpty() || isJson(type.get())) {
+                if (type.isEmpty()) {
+                    response.contentType(MediaType.APPLICATION_JSON_TYPE);
+                }
+                ((MutableHttpResponse<Object>) response).body(encoded);
+            }
+            return encoded.length;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    private static boolean isJson(MediaType type) {
+        return MediaType.APPLICATION_JSON_TYPE.getName().equals(type.getName()) || type.getSubtype().endsWith("+json");
     }
 
     /** The display prefix of the key that authenticated the request ({@code sk_live_AbCd}). */

@@ -3,13 +3,15 @@
 #
 #   benchmarks/start.sh                       # 5 starts, median; PostgreSQL 15 from /usr/lib/postgresql/15/bin
 #   RUNS=9 JAVA_OPTS="..." benchmarks/start.sh
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java CDS=off JAVA_OPTS="... -XX:AOTCache=..." benchmarks/start.sh
 #
 # Starts a throw-away PostgreSQL cluster, then starts the app RUNS times against it, each time measuring
 # from the launch of `java` to the first 200 from /health/readiness (polled every 10 ms), then stops it with
-# SIGTERM. The first start migrates the empty database (Flyway) and is reported on its own; the median is
-# over the RUNS starts that follow (database already migrated: the usual restart or new instance). The JVM
-# options are ./run.sh's, including its class-data archive (bootstrap/target/novabilling.jsa) when present;
-# CDS=off measures without it. Kills only what it started.
+# SIGTERM. Besides the wall time it reports the JVM's CPU time until healthy, split into the main thread (the
+# start itself runs there: the critical path), the JIT compiler threads and the rest. The first start migrates
+# the empty database (Flyway) and is reported on its own; the median is over the RUNS starts that follow
+# (database already migrated: the usual restart or new instance). The JVM options are ./run.sh's, including
+# its class-data archive (bootstrap/target/novabilling.jsa) when present; CDS=off measures without it. Kills only what it started.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -18,6 +20,7 @@ RUNS=${RUNS:-5}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 JAR=${JAR:-$ROOT/bootstrap/target/novabilling.jar}
 CDS=${CDS:-auto}
+JAVA=${JAVA:-java}
 PG_PORT=${PG_PORT:-3163}
 APP_PORT=${APP_PORT:-3164}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/novabilling-start.XXXXXX")
@@ -52,14 +55,15 @@ CONF
 "$PGBIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "CREATE DATABASE novabilling"
 
 now_ms() { date +%s%3N; }
-start_once() { # label -> prints ms to healthy and RSS
+hz=$(getconf CLK_TCK)
+start_once() { # label -> prints ms to healthy, RSS (MiB), CPU (ms): JVM, main thread, JIT compilers
   local t0 t1 rss
   t0=$(now_ms)
   # shellcheck disable=SC2086
   env DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/novabilling" \
       DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=postgres \
       MICRONAUT_SERVER_PORT="$APP_PORT" NOVABILLING_BOOTSTRAP_API_KEY="sk_live_startbenchstartbenchstartbenchstartbench" \
-      java $JAVA_OPTS ${CDS_OPTS[@]+"${CDS_OPTS[@]}"} -jar "$JAR" >"$WORK/app.$1.log" 2>&1 &
+      "$JAVA" $JAVA_OPTS ${CDS_OPTS[@]+"${CDS_OPTS[@]}"} -jar "$JAR" >"$WORK/app.$1.log" 2>&1 &
   APP_PID=$!
   until curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$APP_PORT/health/readiness" 2>/dev/null; do
     kill -0 "$APP_PID" 2>/dev/null || { echo "the app exited: $(tail -5 "$WORK/app.$1.log")" >&2; exit 1; }
@@ -70,21 +74,30 @@ start_once() { # label -> prints ms to healthy and RSS
   rss=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
   # CPU time the JVM used until then (all its threads): unlike the wall time, it hardly depends on what
   # else the machine is doing
-  cpu=$(sed 's/^.*) //' "/proc/$APP_PID/stat" | awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($12 + $13) * 1000 / hz }')
+  cpu=$(sed 's/^.*) //' "/proc/$APP_PID/stat" | awk -v hz="$hz" '{ printf "%d", ($12 + $13) * 1000 / hz }')
+  main_cpu=0; jit_cpu=0
+  for task in /proc/"$APP_PID"/task/*; do
+    t=$(sed 's/^.*) //' "$task/stat" 2>/dev/null | awk -v hz="$hz" '{ printf "%d", ($12 + $13) * 1000 / hz }') || continue
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      java) main_cpu=$(( main_cpu + t )) ;;        # the main thread is named after the launcher
+      C1\ Compiler*|C2\ Compiler*) jit_cpu=$(( jit_cpu + t )) ;;
+    esac
+  done
   kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
-  echo "$(( t1 - t0 )) $(( rss / 1024 )) $cpu"
+  echo "$(( t1 - t0 )) $(( rss / 1024 )) $cpu $main_cpu $jit_cpu"
 }
 
 echo "JAR=$JAR"
+echo "JAVA=$JAVA ($("$JAVA" -version 2>&1 | head -1))"
 echo "JAVA_OPTS=$JAVA_OPTS ${CDS_OPTS[*]:-(no class-data archive)}"
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-read -r first first_rss first_cpu < <(start_once first)
-echo "first start (Flyway migrates the empty database): $first ms to healthy (JVM CPU $first_cpu ms), RSS $first_rss MiB"
-times=(); cpus=()
+read -r first first_rss first_cpu first_main first_jit < <(start_once first)
+echo "first start (Flyway migrates the empty database): $first ms to healthy (JVM CPU $first_cpu ms: main thread $first_main, JIT $first_jit), RSS $first_rss MiB"
+times=(); cpus=(); mains=(); jits=()
 for i in $(seq 1 "$RUNS"); do
-  read -r ms rss cpu < <(start_once "$i")
-  echo "start $i: $ms ms to healthy (JVM CPU $cpu ms), RSS $rss MiB; $(grep -o 'Startup completed in [0-9]*ms' "$WORK/app.$i.log" | head -1)"
-  times+=("$ms"); cpus+=("$cpu")
+  read -r ms rss cpu main jit < <(start_once "$i")
+  echo "start $i: $ms ms to healthy (JVM CPU $cpu ms: main thread $main, JIT $jit), RSS $rss MiB, load $(cut -d' ' -f1 /proc/loadavg); $(grep -o 'Startup completed in [0-9]*ms' "$WORK/app.$i.log" | head -1)"
+  times+=("$ms"); cpus+=("$cpu"); mains+=("$main"); jits+=("$jit")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)) }'; }
-echo "median of $RUNS starts on the migrated database: $(median "${times[@]}") ms to healthy, JVM CPU $(median "${cpus[@]}") ms (load average now $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "median of $RUNS starts on the migrated database: $(median "${times[@]}") ms to healthy, JVM CPU $(median "${cpus[@]}") ms (main thread $(median "${mains[@]}"), JIT $(median "${jits[@]}")) (load average now $(cut -d' ' -f1-3 /proc/loadavg))"

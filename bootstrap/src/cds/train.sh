@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Makes the class-data sharing (AppCDS) archive of the fat jar: one training run of the app in memory
-# (NOVABILLING_PERSISTENCE=memory: no database needed), which starts, answers a few requests of the usual
-# kinds, and stops; the JVM writes every class it loaded into a dynamic archive at exit
-# (-XX:ArchiveClassesAtExit, JDK 13+). Later starts map those classes instead of reading, verifying and
-# parsing them from the jar: see ./run.sh and docs/benchmarks.md.
+# Makes the class-data sharing (AppCDS) archive of the fat jar: one training run of the app, which starts,
+# answers a few requests of the usual kinds, and stops; the JVM writes every class it loaded into a dynamic
+# archive at exit (-XX:ArchiveClassesAtExit, JDK 13+). Later starts map those classes instead of reading,
+# verifying and parsing them from the jar: see ./run.sh and docs/benchmarks.md.
+# The training run takes the real start path: the app's default, the embedded PostgreSQL (on a throw-away data
+# directory), so pgjdbc, HikariCP, Flyway and the persistence adapter are in the archive too. Where the embedded
+# PostgreSQL cannot start, it trains in memory instead (NOVABILLING_PERSISTENCE=memory; an archive without
+# those classes).
 #
 #   bootstrap/src/cds/train.sh JAR [ARCHIVE]      (the build runs it in `package`; -Dcds.skip leaves it out)
 #
@@ -35,43 +38,69 @@ for _ in $(seq 1 50); do
 done
 [ -n "$port" ] || warn "no free port for the training run"
 
-# the options that shape the archive match ./run.sh's defaults (the collector above all)
-env -u DATASOURCES_DEFAULT_URL NOVABILLING_PERSISTENCE=memory MICRONAUT_SERVER_PORT="$port" \
-    NOVABILLING_BOOTSTRAP_API_KEY="$KEY" NOVABILLING_LOG_FORMAT=text NOVABILLING_SHUTDOWN_GRACE=0s \
-    "$JAVA" -XX:+UseSerialGC -Xms96m -Xmx160m -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=warning \
-    -jar "$JAR" >"$LOG" 2>&1 &
-pid=$!
-base="http://127.0.0.1:$port"
-ok=0
-for _ in $(seq 1 1200); do
-  if curl -fsS -o /dev/null --max-time 2 "$base/health/readiness" 2>/dev/null; then ok=1; break; fi
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.1
-done
-if [ "$ok" = 1 ]; then
-  auth=(-H "Authorization: Bearer $KEY")
-  json=(-H 'Content-Type: application/json')
-  for i in 1 2 3; do
-    id=$(curl -sS "${auth[@]}" "${json[@]}" -d "{\"email\":\"training.$i@cds.example\",\"name\":\"Training $i\",\"externalId\":\"cds_$i\",\"country\":\"UG\",\"metadata\":{\"plan\":\"pro\",\"seats\":3,\"beta\":true}}" \
-           "$base/api/customers" | sed -n 's/.*"id":"\(cust_[a-z0-9]*\)".*/\1/p')
-    if [ -n "$id" ]; then
-      curl -sS -o /dev/null "${auth[@]}" "$base/api/customers/$id"
-      curl -sS -o /dev/null "${auth[@]}" "${json[@]}" -X PATCH -d '{"name":"Training Renamed"}' "$base/api/customers/$id"
-    fi
-    curl -sS -o /dev/null "${auth[@]}" "$base/api/customers?page=1&limit=20"
-    curl -sS -o /dev/null "${auth[@]}" "$base/api/customers?search=train&sortBy=name&order=asc"
-    curl -sS -o /dev/null "${auth[@]}" "$base/api/customers/cust_00000000000000000000000000"
-    curl -sS -o /dev/null "${auth[@]}" "${json[@]}" -d '{"email":"not an email"}' "$base/api/customers"
-    curl -sS -o /dev/null "$base/api/customers"
-    curl -sS -o /dev/null "$base/health"
+# One training run: start, a few requests of the usual kinds, stop. $1 = embedded | memory.
+train() {
+  local mode=$1 env_mode base ok=0 pid
+  if [ "$mode" = embedded ]; then
+    # the real start path (pgjdbc, HikariCP, Flyway, the persistence adapter): the app's own default, the
+    # embedded PostgreSQL, on a throw-away data directory
+    env_mode=(NOVABILLING_PERSISTENCE=postgres NOVABILLING_DATA_DIR="$WORK/pgdata")
+  else
+    env_mode=(NOVABILLING_PERSISTENCE=memory)
+  fi
+  rm -f "$ARCHIVE"
+  # the options that shape the archive match ./run.sh's defaults (the collector above all)
+  env -u DATASOURCES_DEFAULT_URL -u DATASOURCES_DEFAULT_USERNAME -u DATASOURCES_DEFAULT_PASSWORD \
+      "${env_mode[@]}" MICRONAUT_SERVER_PORT="$port" \
+      NOVABILLING_BOOTSTRAP_API_KEY="$KEY" NOVABILLING_LOG_FORMAT=text NOVABILLING_SHUTDOWN_GRACE=0s \
+      "$JAVA" -XX:+UseSerialGC -Xms96m -Xmx160m -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=warning \
+      -jar "$JAR" >>"$LOG" 2>&1 &
+  pid=$!
+  base="http://127.0.0.1:$port"
+  for _ in $(seq 1 1200); do
+    if curl -fsS -o /dev/null --max-time 2 "$base/health/readiness" 2>/dev/null; then ok=1; break; fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
   done
-fi
-kill -TERM "$pid" 2>/dev/null
-for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; wait "$pid" 2>/dev/null; warn "the training run did not stop (see $LOG)"; fi
-wait "$pid" 2>/dev/null
-[ "$ok" = 1 ] || warn "the training run never became ready (see $LOG)"
+  if [ "$ok" = 1 ]; then
+    auth=(-H "Authorization: Bearer $KEY")
+    json=(-H 'Content-Type: application/json')
+    for i in 1 2 3; do
+      id=$(curl -sS "${auth[@]}" "${json[@]}" -d "{\"email\":\"training.$i@cds.example\",\"name\":\"Training $i\",\"externalId\":\"cds_$i\",\"country\":\"UG\",\"metadata\":{\"plan\":\"pro\",\"seats\":3,\"beta\":true}}" \
+             "$base/api/customers" | sed -n 's/.*"id":"\(cust_[a-z0-9]*\)".*/\1/p')
+      if [ -n "$id" ]; then
+        curl -sS -o /dev/null "${auth[@]}" "$base/api/customers/$id"
+        curl -sS -o /dev/null "${auth[@]}" "${json[@]}" -X PATCH -d '{"name":"Training Renamed"}' "$base/api/customers/$id"
+      fi
+      curl -sS -o /dev/null "${auth[@]}" "$base/api/customers?page=1&limit=20"
+      curl -sS -o /dev/null "${auth[@]}" "$base/api/customers?search=train&sortBy=name&order=asc"
+      curl -sS -o /dev/null "${auth[@]}" "$base/api/customers/cust_00000000000000000000000000"
+      curl -sS -o /dev/null "${auth[@]}" "${json[@]}" -d '{"email":"not an email"}' "$base/api/customers"
+      curl -sS -o /dev/null "$base/api/customers"
+      curl -sS -o /dev/null "$base/health"
+    done
+  fi
+  kill -TERM "$pid" 2>/dev/null
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid"; wait "$pid" 2>/dev/null
+    echo "[cds] the $mode training run did not stop (see $LOG)" >&2; rm -f "$ARCHIVE"; return 1
+  fi
+  wait "$pid" 2>/dev/null
+  if [ "$ok" != 1 ]; then echo "[cds] the $mode training run never became ready (see $LOG)" >&2; rm -f "$ARCHIVE"; return 1; fi
+  [ -s "$ARCHIVE" ] || { echo "[cds] the $mode training run wrote no archive (see $LOG)" >&2; return 1; }
+  TRAINED=$mode
+}
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/novabilling-cds.XXXXXX")
+chmod 755 "$WORK"   # the embedded PostgreSQL runs as another user in its namespace when this runs as root
+trap 'rm -rf "$WORK"' EXIT
+: >"$LOG"
+TRAINED=""
+# on the embedded PostgreSQL when it can start here; otherwise in memory (an archive without the database
+# classes: still most of the start)
+train embedded || { echo "[cds] training in memory instead" >&2; train memory; } || warn "no training run succeeded"
 [ -s "$ARCHIVE" ] || warn "the JVM wrote no archive (see $LOG)"
 "$JAVA" -XX:+UseSerialGC -XX:SharedArchiveFile="$ARCHIVE" -Xshare:on -cp "$JAR" -version >/dev/null 2>&1 \
   || warn "the archive does not load (java -Xshare:on refused it; see $LOG)"
-echo "[cds] $ARCHIVE: $(( $(stat -c %s "$ARCHIVE") / 1048576 )) MiB, $(grep -c . "$LOG") log lines of the training run in $LOG"
+echo "[cds] $ARCHIVE: $(( $(stat -c %s "$ARCHIVE") / 1048576 )) MiB, trained on the $TRAINED start path; its log: $LOG"

@@ -11,7 +11,8 @@
 # start itself runs there: the critical path), the JIT compiler threads and the rest. The first start migrates
 # the empty database (Flyway) and is reported on its own; the median is over the RUNS starts that follow
 # (database already migrated: the usual restart or new instance). The JVM options are ./run.sh's, including
-# its class-data archive (bootstrap/target/novabilling.jsa) when present; CDS=off measures without it. Kills only what it started.
+# its class-data archive (bootstrap/target/novabilling.jsa) when present; CDS=off measures without it.
+# Kills only what it started.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -3,6 +3,9 @@ package com.novabilling.domain.shared;
 /** Small text checks shared by the value objects. Internal helper, not a domain concept. */
 public final class Text {
 
+    /** How much of a raw id from a request a "not found" message shows. */
+    public static final int SHOWN_ID_LENGTH = 64;
+
     private Text() {}
 
     /**
@@ -52,6 +55,30 @@ public final class Text {
      */
     public static boolean hasInvisibleCharacters(String s) {
         return s.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT);
+    }
+
+    /**
+     * {@code text} (the caller's own: an id, a field name, a metadata key) as it may appear in a message or an
+     * answer: control characters, line separators and unpaired surrogates become {@code ?}, and past {@code max}
+     * characters it is cut with "...", never splitting a character; {@code null} shows as "null".
+     */
+    public static String shown(String text, int max) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder();
+        int count = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (count++ == max) {
+                return out.append("...").toString();
+            }
+            boolean unprintable = Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029
+                    || Character.getType(cp) == Character.SURROGATE;
+            out.appendCodePoint(unprintable ? '?' : cp);
+        }
+        return out.toString();
     }
 
     /** Length in Unicode code points, what a user would call characters. */

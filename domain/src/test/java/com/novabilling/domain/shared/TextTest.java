@@ -57,4 +57,14 @@ class TextTest {
         assertThat(Text.hasWhitespace("a\u00a0b")).isTrue();
         assertThat(Text.hasWhitespace("ab")).isFalse();
     }
+
+    @Test
+    void showsCallersTextWithUnprintablesReplacedAndCutWholeCharacters() {
+        assertThat(Text.shown("cust_\u0000\n\u2028x", 64)).isEqualTo("cust_???x");
+        assertThat(Text.shown("ab\ud800c", 64)).isEqualTo("ab?c");
+        assertThat(Text.shown("\ud83d\ude00\ud83d\ude00\ud83d\ude00", 2)).isEqualTo("\ud83d\ude00\ud83d\ude00...");
+        assertThat(Text.shown("abc", 3)).isEqualTo("abc");
+        assertThat(Text.shown(null, 3)).isEqualTo("null");
+        assertThat(Text.shown("x".repeat(100), Text.SHOWN_ID_LENGTH)).hasSize(Text.SHOWN_ID_LENGTH + 3);
+    }
 }

@@ -1,5 +1,6 @@
 package com.novabilling.adapter.in.rest.error;
 
+import com.novabilling.domain.shared.Text;
 import com.novabilling.domain.shared.Violation;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -63,19 +64,7 @@ public final class Problems {
      * is cut with "...", never splitting a character.
      */
     public static String shown(String text, int max) {
-        StringBuilder out = new StringBuilder();
-        int count = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (count++ == max) {
-                return out.append("...").toString();
-            }
-            boolean unprintable = Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029
-                    || Character.getType(cp) == Character.SURROGATE;
-            out.appendCodePoint(unprintable ? '?' : cp);
-        }
-        return out.toString();
+        return Text.shown(text, max);
     }
 
     /** {@code customer_email_taken} -> {@code Customer email taken}: a title for a code without its own. */

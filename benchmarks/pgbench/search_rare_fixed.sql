@@ -4,8 +4,8 @@
 -- newer non-matching customers fill the window (the *_cliff runs).
 -- Variables (-D): tenant, pattern, lim (= limit + 1), off.
 SELECT c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, c.metadata::text AS metadata, c.created_at, c.updated_at,
-c.total_spent, c.active_subscriptions, c.rn
-FROM (SELECT w.*, row_number() OVER (ORDER BY w.sort_key DESC, w.id DESC) AS rn FROM (SELECT c.*, c.created_at AS sort_key FROM customers c WHERE c.tenant_id = :tenant ORDER BY c.created_at DESC, c.id DESC LIMIT 1000) w) c WHERE c.search_text LIKE lower(:pattern) ORDER BY c.sort_key DESC, c.id DESC LIMIT :lim OFFSET :off;
+c.total_spent, c.active_subscriptions
+FROM (SELECT c.*, c.created_at AS sort_key FROM customers c WHERE c.tenant_id = :tenant ORDER BY c.created_at DESC, c.id DESC LIMIT 1000) c WHERE c.search_text LIKE lower(:pattern) ORDER BY c.sort_key DESC, c.id DESC LIMIT :lim OFFSET :off;
 WITH m AS MATERIALIZED (SELECT c.tenant_id, c.id, c.created_at AS sort_key FROM customers c WHERE c.tenant_id = :tenant AND c.search_text LIKE lower(:pattern)),
 page AS (SELECT m.tenant_id, m.id FROM m ORDER BY m.sort_key DESC, m.id DESC LIMIT :lim OFFSET :off)
 SELECT c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, c.metadata::text AS metadata, c.created_at, c.updated_at,

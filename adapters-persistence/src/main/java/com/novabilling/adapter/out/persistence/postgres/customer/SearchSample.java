@@ -10,27 +10,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whether a search term is dense enough among the customers that walking the sort index with it as a filter
- * fills a page soon, judged on a sample of {@code search_text}: the histogram PostgreSQL's ANALYZE keeps for the
- * column (about 100 values spread over the table, what the planner itself estimates {@code LIKE} with), read once
- * and kept for {@link #TTL}. No round trip per search. The sample is table-wide and small: it only chooses which
- * way a search is read first, never what it answers.
+ * The share of customers a search term matches, judged on a sample of {@code search_text}: the histogram
+ * PostgreSQL's ANALYZE keeps for the column (about 100 values spread over the table, what the planner itself
+ * estimates {@code LIKE} with), read once and kept for {@link #TTL}. No round trip per search. The sample is
+ * table-wide and small: it chooses which way a search is read first, and gives the estimate of a large total
+ * (never one of 1,000 or fewer: those are counted).
  */
 interface SearchSample {
 
     Duration TTL = Duration.ofSeconds(60);
 
-    /** Whether {@code term} is expected {@code needed} times or more among the first {@link PostgresCustomerReadModel#PROBE_WINDOW} rows. */
-    boolean dense(Connection connection, String term, long needed) throws SQLException;
+    /** The share (0 to 1) of customers whose {@code search_text} contains {@code term}, by the sample. */
+    double share(Connection connection, String term) throws SQLException;
 
-    /** The expected matches among {@code window} rows, from the sample's share of values containing {@code term}. */
-    static boolean dense(List<String> sample, String term, long needed, int window) {
+    /** The share of the sample's values containing {@code term} (lower-cased); 0 for an empty sample. */
+    static double share(List<String> sample, String term) {
         if (sample.isEmpty()) {
-            return false;
+            return 0;
         }
         String lower = term.toLowerCase(Locale.ROOT);
-        long hits = sample.stream().filter(value -> value.contains(lower)).count();
-        return hits * window >= needed * sample.size();
+        return (double) sample.stream().filter(value -> value.contains(lower)).count() / sample.size();
     }
 
     /** The histogram of {@code customers.search_text} in {@code pg_stats} (none before the first ANALYZE). */
@@ -40,7 +39,7 @@ interface SearchSample {
             private volatile long expiresAtNanos;
 
             @Override
-            public boolean dense(Connection connection, String term, long needed) throws SQLException {
+            public double share(Connection connection, String term) throws SQLException {
                 long now = System.nanoTime();
                 List<String> sample = values;
                 if (sample == null || now - expiresAtNanos >= 0) {
@@ -48,7 +47,7 @@ interface SearchSample {
                     values = sample;
                     expiresAtNanos = now + TTL.toNanos();
                 }
-                return SearchSample.dense(sample, term, needed, PostgresCustomerReadModel.PROBE_WINDOW);
+                return SearchSample.share(sample, term);
             }
 
             private List<String> read(Connection connection) throws SQLException {

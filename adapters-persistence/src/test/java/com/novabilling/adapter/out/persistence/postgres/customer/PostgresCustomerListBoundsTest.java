@@ -58,8 +58,8 @@ class PostgresCustomerListBoundsTest {
                   FROM generate_series(1, ?) AS n""", List.of(HUGE_ROWS));
         jdbc.update("ANALYZE customers", List.of());
         JdbcOperations operations = postgres.bean(JdbcOperations.class);
-        sortIndexFirst = new PostgresCustomerReadModel(operations, (connection, term, needed) -> true);
-        trigramFirst = new PostgresCustomerReadModel(operations, (connection, term, needed) -> false);
+        sortIndexFirst = new PostgresCustomerReadModel(operations, (connection, term) -> 1.0);
+        trigramFirst = new PostgresCustomerReadModel(operations, (connection, term) -> 0.0);
     }
 
     @AfterAll

@@ -44,11 +44,11 @@ class RowEstimatesTest {
     }
 
     @Test
-    void aTermIsDenseWhenTheSampleSaysTheWindowHoldsEnoughOfIt() {
+    void aTermsShareIsTheShareOfSampledValuesContainingItLowerCased() {
         List<String> sample = List.of("wanjiru a\u0001w@x", "peter\u0001p@x", "wanjiru b\u0001q@x", "amara\u0001a@x");
-        assertThat(SearchSample.dense(sample, "WANJIRU", 21, 1000)).isTrue();
-        assertThat(SearchSample.dense(sample, "wanjiru", 501, 1000)).isFalse();
-        assertThat(SearchSample.dense(sample, "qzxwv", 1, 1000)).isFalse();
-        assertThat(SearchSample.dense(List.of(), "wanjiru", 1, 1000)).isFalse();
+        assertThat(SearchSample.share(sample, "WANJIRU")).isEqualTo(0.5);
+        assertThat(SearchSample.share(sample, "@x")).isEqualTo(1.0);
+        assertThat(SearchSample.share(sample, "qzxwv")).isZero();
+        assertThat(SearchSample.share(List.of(), "wanjiru")).isZero();
     }
 }

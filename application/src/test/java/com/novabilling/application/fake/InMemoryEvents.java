@@ -30,6 +30,11 @@ public final class InMemoryEvents implements EventStore, WebhookEndpointStore, D
 
     public final Map<String, Event> events = new LinkedHashMap<>();
     public final Map<String, WebhookEndpoint> endpoints = new LinkedHashMap<>();
+    /**
+     * Each endpoint's secret as of its last insert or update: the endpoints are kept by reference, so this is what
+     * tells a change that was written through the port from one that was only made on the object.
+     */
+    public final Map<String, String> savedSecrets = new LinkedHashMap<>();
     public final Map<String, Delivery> deliveries = new LinkedHashMap<>();
     public final List<DeliveryAttempt> attempts = new ArrayList<>();
 
@@ -79,6 +84,7 @@ public final class InMemoryEvents implements EventStore, WebhookEndpointStore, D
     @Override
     public synchronized void insert(WebhookEndpoint endpoint) {
         endpoints.put(endpoint.id().value(), endpoint);
+        savedSecrets.put(endpoint.id().value(), endpoint.secret().value());
     }
 
     @Override
@@ -95,6 +101,7 @@ public final class InMemoryEvents implements EventStore, WebhookEndpointStore, D
     @Override
     public synchronized void update(WebhookEndpoint endpoint) {
         endpoints.put(endpoint.id().value(), endpoint);
+        savedSecrets.put(endpoint.id().value(), endpoint.secret().value());
     }
 
     @Override

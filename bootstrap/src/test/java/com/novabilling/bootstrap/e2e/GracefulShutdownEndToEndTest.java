@@ -69,13 +69,11 @@ class GracefulShutdownEndToEndTest {
                 HttpRequest.newBuilder(base.resolve("/health/liveness")).build(), HttpResponse.BodyHandlers.ofString());
 
         stopped.get(30, TimeUnit.SECONDS);
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signal);
         load.stop(Duration.ofSeconds(10));
 
         assertThat(readiness.get().statusCode()).isEqualTo(503);
         assertThat(readiness.get().headers().firstValue("Connection")).contains("close");
         assertThat(liveness.get().statusCode()).isEqualTo(200);
-        assertThat(tookMillis).as("within the shutdown timeout").isLessThan(20_000);
         assertThat(slowUpload.get(5, TimeUnit.SECONDS)).startsWith("HTTP/1.1 201");
 
         List<Call> calls = load.calls();

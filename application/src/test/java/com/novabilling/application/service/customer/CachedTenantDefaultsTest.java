@@ -50,13 +50,15 @@ class CachedTenantDefaultsTest {
         for (int i = 0; i < 10; i++) {
             assertThat(bounded.defaultCurrency(new TenantId("ten_" + i))).isEqualTo(CurrencyCode.USD);
         }
-        assertThat(bounded.defaultCurrency(new TenantId("ten_9"))).isEqualTo(CurrencyCode.USD);
+        assertThat(bounded.defaultCurrency(new TenantId("ten_9"))).as("the newest is still cached").isEqualTo(CurrencyCode.USD);
         assertThat(lookups).isEqualTo(10);
+        assertThat(bounded.defaultCurrency(new TenantId("ten_0"))).as("an old one was let go").isEqualTo(CurrencyCode.USD);
+        assertThat(lookups).isEqualTo(11);
 
         CachedTenantDefaults off = new CachedTenantDefaults(store, Duration.ZERO, 10, clock);
         off.defaultCurrency(A);
         off.defaultCurrency(A);
-        assertThat(lookups).isEqualTo(12);
+        assertThat(lookups).isEqualTo(13);
         assertThatThrownBy(() -> new CachedTenantDefaults(store, Duration.ofSeconds(-1), 10, clock))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -113,8 +113,10 @@ class WebhookEndpointsServiceTest {
         WebhookEndpoint endpoint = create("https://hooks.example.com/a");
         String old = endpoint.secret().value();
 
-        assertThat(service.rotate(tenant, endpoint.id()).secret().value()).isNotEqualTo(old).startsWith("whsec_");
-        assertThat(service.get(tenant, endpoint.id()).secret().value()).isNotEqualTo(old);
+        String rotated = service.rotate(tenant, endpoint.id()).secret().value();
+
+        assertThat(rotated).isNotEqualTo(old).startsWith("whsec_");
+        assertThat(store.savedSecrets.get(endpoint.id().value())).as("written through the port").isEqualTo(rotated);
     }
 
     @Test
@@ -123,6 +125,8 @@ class WebhookEndpointsServiceTest {
 
         assertThatThrownBy(() -> service.get(otherTenant, endpoint.id())).isInstanceOf(WebhookEndpointNotFoundException.class);
         assertThatThrownBy(() -> service.rotate(otherTenant, endpoint.id())).isInstanceOf(WebhookEndpointNotFoundException.class);
+        assertThatThrownBy(() -> service.update(new UpdateWebhookEndpointCommand(otherTenant, endpoint.id(), null, null,
+                null, false))).isInstanceOf(WebhookEndpointNotFoundException.class);
         assertThatThrownBy(() -> service.delete(otherTenant, endpoint.id())).isInstanceOf(WebhookEndpointNotFoundException.class);
         assertThatThrownBy(() -> service.list(otherTenant, endpoint.id(), null, 10))
                 .isInstanceOf(WebhookEndpointNotFoundException.class);

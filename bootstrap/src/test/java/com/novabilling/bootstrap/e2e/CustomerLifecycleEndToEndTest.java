@@ -44,6 +44,23 @@ class CustomerLifecycleEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aNewCurrencysEventShowsTheTotalSpentBeforeTheChange() {
+        String id = create("recount@kampaltech.ug", ",\"currency\":\"UGX\"");
+        invoice(id, "inv_r1", "paid", "UGX", "150000");
+        invoice(id, "inv_r2", "paid", "KES", "999");
+
+        ApiResponse patched = api.patch("/api/customers/" + id, "{\"currency\":\"KES\"}");
+        assertThat(patched.body()).as("the row's total is recounted for KES").contains("\"totalSpent\":999,");
+
+        Map<String, Object> event = api.get("/api/events?type=customer.updated&limit=100").data().stream()
+                .filter(e -> id.equals(((Map<String, Object>) ((Map<String, Object>) e.get("data")).get("object")).get("id")))
+                .findFirst().orElseThrow();
+        Map<String, Object> previous = (Map<String, Object>) ((Map<String, Object>) event.get("data")).get("previousAttributes");
+        assertThat(previous).containsEntry("currency", "UGX").containsEntry("totalSpent", 150000);
+    }
+
+    @Test
     void totalsComeFromPaidInvoicesAndActiveSubscriptions() {
         String id = create("totals@kampaltech.ug", ",\"currency\":\"UGX\"");
         invoice(id, "inv_t1", "paid", "UGX", "150000");

@@ -55,6 +55,10 @@ public final class UpdateCustomerService implements UpdateCustomerUseCase {
         if (command.metadata() != null) {
             customer.replaceMetadata(command.metadata(), now);
         }
+        // totalSpent counts paid invoices in the customer's currency: a new currency may change it, so the old
+        // totals are read before the update (a store may keep them on the row and recount them as it saves)
+        BillingSummary old = before.currency().equals(customer.currency()) ? null
+                : billingRecords.summarize(before.tenantId(), before.id(), before.currency());
         if (!command.changesNothing()) {
             // saved whenever a field was given: an unchanged updatedAt (same millisecond) does not mean "no change"
             customers.update(customer);
@@ -62,10 +66,8 @@ public final class UpdateCustomerService implements UpdateCustomerUseCase {
         BillingSummary billing = billingRecords.summarize(customer.tenantId(), customer.id(), customer.currency());
         CustomerView after = new CustomerView(customer, billing.totalSpent(), billing.activeSubscriptions());
         if (!customer.hasSameValuesAs(before)) {
-            // totalSpent counts paid invoices in the customer's currency: a new currency may change it
-            BillingSummary old = before.currency().equals(customer.currency())
-                    ? billing : billingRecords.summarize(before.tenantId(), before.id(), before.currency());
-            events.customerUpdated(new CustomerView(before, old.totalSpent(), old.activeSubscriptions()), after);
+            BillingSummary previous = old == null ? billing : old;
+            events.customerUpdated(new CustomerView(before, previous.totalSpent(), previous.activeSubscriptions()), after);
         }
         return after;
     }

@@ -19,7 +19,6 @@ public final class WebhookStats {
 
 
     private final Map<AttemptOutcome, LongAdder> attempts = new HashMap<>();
-    private final LongAdder delivered = new LongAdder();
     private final LongAdder lagMillis = new LongAdder();
     private final AtomicLong maxLagMillis = new AtomicLong();
 
@@ -34,7 +33,6 @@ public final class WebhookStats {
         if (attempt.outcome() == AttemptOutcome.DELIVERED) {
             long lag = Math.max(0, attempt.attemptedAt().toEpochMilli() + attempt.durationMillis()
                     - delivery.createdAt().toEpochMilli());
-            delivered.increment();
             lagMillis.add(lag);
             maxLagMillis.accumulateAndGet(lag, Math::max);
         }
@@ -45,7 +43,7 @@ public final class WebhookStats {
     }
 
     public long delivered() {
-        return delivered.sum();
+        return attempts(AttemptOutcome.DELIVERED);
     }
 
     public double lagSeconds() {

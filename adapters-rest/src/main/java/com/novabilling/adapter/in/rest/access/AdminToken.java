@@ -5,7 +5,6 @@ import com.novabilling.adapter.in.rest.error.UnauthorizedException;
 import com.novabilling.adapter.in.rest.protection.AuthFailureThrottle;
 import com.novabilling.adapter.in.rest.protection.ClientAddresses;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -50,10 +49,8 @@ public class AdminToken {
     }
 
     private boolean matches(HttpRequest<?> request) {
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return MessageDigest.isEqual(token, header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+        return AuthenticationFilter.bearerToken(request)
+                .map(presented -> MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8)))
+                .orElse(false);
     }
 }

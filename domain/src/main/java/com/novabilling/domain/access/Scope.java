@@ -33,11 +33,6 @@ public enum Scope {
         return Arrays.stream(values()).filter(s -> s.wireName.equals(raw)).findFirst();
     }
 
-    /** Every wire name, comma-separated, for error messages. */
-    public static String wireNames() {
-        return String.join(", ", Arrays.stream(values()).map(Scope::wireName).toList());
-    }
-
     @Override
     public String toString() {
         return wireName;

@@ -1,5 +1,6 @@
 package com.novabilling.domain.webhook;
 
+import com.novabilling.domain.shared.Text;
 import com.novabilling.domain.event.EventId;
 import com.novabilling.domain.event.EventType;
 import com.novabilling.domain.shared.TenantId;
@@ -28,8 +29,8 @@ public record DeliveryAttempt(AttemptId id, TenantId tenantId, WebhookEndpointId
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(attemptedAt, "attemptedAt");
         Objects.requireNonNull(outcome, "outcome");
-        if (error != null && error.length() > MAX_ERROR) {
-            error = error.substring(0, MAX_ERROR);
+        if (error != null) {
+            error = Text.truncate(error, MAX_ERROR);   // on code points: never half a surrogate pair
         }
         if ((outcome == AttemptOutcome.RETRYING) != (nextRetryAt != null)) {
             throw new IllegalArgumentException("a next retry time exactly when the outcome is retrying");

@@ -61,7 +61,7 @@ public final class MemoryCustomerStore implements CustomerRepository, CustomerRe
                 throw new IllegalStateException("a customer with this id is stored: " + customer.id());
             }
             checkUnique(customer, key);
-            put(key, copy(customer));
+            put(key, customer.copy());
             store.undo(() -> remove(key));
             return null;
         });
@@ -77,7 +77,7 @@ public final class MemoryCustomerStore implements CustomerRepository, CustomerRe
             }
             checkUnique(customer, key);
             remove(key);
-            put(key, copy(customer));
+            put(key, customer.copy());
             store.undo(() -> {
                 remove(key);
                 put(key, before);
@@ -122,7 +122,7 @@ public final class MemoryCustomerStore implements CustomerRepository, CustomerRe
     @Override
     public Optional<Customer> findForUpdate(TenantId tenantId, CustomerId customerId) {
         return store.read(() -> Optional.ofNullable(store.customers.get(key(tenantId, customerId)))
-                .map(MemoryCustomerStore::copy));
+                .map(Customer::copy));
     }
 
     @Override
@@ -204,11 +204,6 @@ public final class MemoryCustomerStore implements CustomerRepository, CustomerRe
 
     private CustomerView view(Customer customer) {
         BillingSummary billing = this.billing.summarize(customer.tenantId(), customer.id(), customer.currency());
-        return new CustomerView(copy(customer), billing.totalSpent(), billing.activeSubscriptions());
-    }
-
-    private static Customer copy(Customer c) {
-        return Customer.restore(c.id(), c.tenantId(), c.email(), c.name(), c.externalId().orElse(null),
-                c.country().orElse(null), c.currency(), c.status(), c.metadata(), c.createdAt(), c.updatedAt());
+        return new CustomerView(customer.copy(), billing.totalSpent(), billing.activeSubscriptions());
     }
 }

@@ -1,7 +1,6 @@
 package com.novabilling.adapter.in.rest.json;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * A field of a partial update (PATCH, JSON merge patch) as sent: {@linkplain #absent() absent} (leave it as it
@@ -51,11 +50,6 @@ public final class PatchValue<T> {
     /** The value; {@code null} when absent or sent as JSON {@code null}. */
     public T value() {
         return value;
-    }
-
-    /** {@code factory} applied to the value; {@code null} when there is none. */
-    public <R> R map(Function<? super T, R> factory) {
-        return value == null ? null : factory.apply(value);
     }
 
     @Override

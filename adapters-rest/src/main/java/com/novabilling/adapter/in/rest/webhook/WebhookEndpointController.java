@@ -5,6 +5,7 @@ import com.novabilling.adapter.in.rest.access.RequiresScope;
 import com.novabilling.adapter.in.rest.error.Problem;
 import com.novabilling.adapter.in.rest.error.Violations;
 import com.novabilling.adapter.in.rest.event.Paging;
+import com.novabilling.adapter.in.rest.json.JsonRequestReader;
 import com.novabilling.adapter.in.rest.openapi.ApiDocumentation;
 import com.novabilling.adapter.in.rest.openapi.ProblemExamples;
 import com.novabilling.adapter.in.rest.openapi.ProblemResponses;
@@ -60,7 +61,6 @@ import java.net.URI;
 public class WebhookEndpointController {
 
     static final String PATH = "/api/webhook-endpoints";
-    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     private static final String ID_DESCRIPTION = "The endpoint's id (we_...). Another tenant's id or a malformed one answers 404.";
 
     private final CreateWebhookEndpointUseCase create;
@@ -130,7 +130,7 @@ public class WebhookEndpointController {
     }
 
     @Patch("/{id}")
-    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
+    @Consumes({MediaType.APPLICATION_JSON, JsonRequestReader.MERGE_PATCH_JSON})
     @RequiresScope(Scope.WEBHOOKS_WRITE)
     @Operation(operationId = "updateWebhookEndpoint", summary = "Update a webhook endpoint",
             description = "Only the fields present change: url (checked like at create), events, description (null clears "

@@ -4,7 +4,9 @@
     scripts/resilience-check.py --base http://localhost:3000 --key sk_live_... [--clients 20] [--duration 30]
 
 Each client loops: create a customer with its own Idempotency-Key (retried with the same key and body on 503,
-409 idempotency_key_in_use, or no answer, until answered), then read it back. Meanwhile, do what you test:
+409 idempotency_key_in_use, 429 after its Retry-After, or no answer, until answered), then read it back. All
+clients share one key: on a fast machine they pass its rate limit (100/s by default); raise it for the run
+(NOVABILLING_RATE_LIMIT_PER_SECOND / _BURST) to load the service rather than the limiter. Meanwhile, do what you test:
 SIGTERM the service (and start it again), `pg_ctl restart -m fast`, `pg_ctl stop -m immediate` + start.
 After --duration the clients finish the creates they are retrying (for at most --settle seconds), then every
 key is checked through the API: exactly one customer per key, and every acknowledged customer readable.
@@ -96,6 +98,8 @@ def client():
                 customer_id = json.loads(data)["id"]
                 with lock:
                     acknowledged[key] = customer_id
+            elif status == 429:
+                time.sleep(min(float(retry_after or 1), 5.0))   # the key's rate limit: wait as told, same key
             elif status is None or status == 503 or status == 409:
                 time.sleep(0.2)
             else:
@@ -125,12 +129,16 @@ for t_end, method, status, sent, retry_after, note in calls:
     if status is None and sent:
         failures.append("%s sent and left without an answer at %.1fs: %s" % (method, t_end, note))
 
-last_failure = max([c[0] for c in calls if c[2] not in (200, 201)] or [0.0])
+# 429 is the key's rate limit pacing the clients, not a failure of the service
+last_failure = max([c[0] for c in calls if c[2] not in (200, 201, 429)] or [0.0])
 verify = Connection()
 unfinished = [k for k in attempted if k not in acknowledged]
 counts = {"exactly one": 0}
 for key in attempted:
-    status, _, data, _, note = verify.request("GET", "/api/customers?externalId=" + urllib.parse.quote(key))
+    status, retry_after, data, _, note = verify.request("GET", "/api/customers?externalId=" + urllib.parse.quote(key))
+    while status == 429:   # the check itself reads faster than the key's rate limit: wait as told
+        time.sleep(min(float(retry_after or 1), 5.0))
+        status, retry_after, data, _, note = verify.request("GET", "/api/customers?externalId=" + urllib.parse.quote(key))
     if status != 200:
         failures.append("could not verify key %s: %s %s" % (key, status, note))
         continue

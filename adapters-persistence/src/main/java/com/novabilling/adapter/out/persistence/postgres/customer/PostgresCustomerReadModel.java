@@ -123,7 +123,9 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
         if (before) {
             java.util.Collections.reverse(page);
         }
-        Total total = total(connection, CustomerListSql.of(criteria.withoutCursor()));
+        Total total = criteria.search() != null && SearchWords.serves(criteria, 0)
+                ? wordsTotal(connection, criteria.withoutCursor())
+                : total(connection, CustomerListSql.of(criteria.withoutCursor()));
         return result(criteria, page, total.rows(), total.exact(), hasMore);
     }
 
@@ -200,6 +202,12 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
         boolean before = criteria.endingBefore() != null;
         long offset = keyset ? 0 : criteria.offset();
         int limit = criteria.limit();
+        if (SearchWords.serves(criteria, offset)) {
+            Optional<CustomerPage> page = wordsPage(connection, criteria, cursor, offset);
+            if (page.isPresent()) {
+                return page.get();
+            }
+        }
         CustomerListSql filters = CustomerListSql.of(criteria.withoutSearch(), cursor, before);
         CustomerListSql trigram = CustomerListSql.of(criteria, cursor, before);
         double share = sample.share(connection, criteria.search());
@@ -226,6 +234,63 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
         }
         Matched all = trigramPage(connection, trigram, limit, offset, 0);
         return searchResult(criteria, all.rows(), all.count(), true);
+    }
+
+    /**
+     * A search page through the words index ({@link SearchWords}): one statement for the page (an empty one, a
+     * random term's, is the whole answer), its total as for any list (exact when it is the last page; else the
+     * estimate when that is {@link #UNCOUNTED_ESTIMATE} or more, else counted over the words' postings up to
+     * {@link #COUNT_CAP}). Empty when more than {@link SearchWords#MAX_WORDS} words contain the term: the caller
+     * reads the page the other way.
+     */
+    private Optional<CustomerPage> wordsPage(Connection connection, CustomerListCriteria criteria,
+                                             CustomerListSql.Cursor cursor, long offset) throws SQLException {
+        int[] words = {0};
+        List<CustomerView> read = query(connection, SearchWords.pageSql(COLUMNS + ",\n" + BILLING_COLUMNS,
+                SearchWords.descending(criteria), cursor != null), SearchWords.pageParams(criteria, cursor, offset), true,
+                rs -> {
+                    words[0] = rs.getInt("words");
+                    return rs.getString("id") == null ? null : view(rs);
+                });
+        if (words[0] > SearchWords.MAX_WORDS) {
+            return Optional.empty();
+        }
+        List<CustomerView> rows = read.stream().filter(java.util.Objects::nonNull).toList();
+        int limit = criteria.limit();
+        boolean hasMore = rows.size() > limit;
+        if (cursor != null) {
+            return Optional.of(result(criteria, rows, 0, false, hasMore));
+        }
+        List<CustomerView> page = hasMore ? rows.subList(0, limit) : rows;
+        if (!hasMore && (!rows.isEmpty() || offset == 0 || words[0] == 0)) {
+            return Optional.of(result(criteria, page, words[0] == 0 ? 0 : offset + rows.size(), true, false));
+        }
+        Total total = wordsTotal(connection, criteria);
+        return Optional.of(result(criteria, page, total.rows(), total.exact(), hasMore));
+    }
+
+    /**
+     * The total of a search the words index serves: the tenant's estimate times the term's share of the sample
+     * when that is {@link #UNCOUNTED_ESTIMATE} or more (as the other way), else the distinct customers over the
+     * postings of the words containing the term, counted up to {@link #COUNT_CAP}.
+     */
+    private Total wordsTotal(Connection connection, CustomerListCriteria criteria) throws SQLException {
+        CustomerListSql filters = CustomerListSql.of(criteria.withoutSearch());
+        long estimated = Math.round(estimatedRows(connection, filters) * sample.share(connection, criteria.search()));
+        Total over = new Total(Math.max(estimated, COUNT_CAP + 1), false);
+        if (estimated >= UNCOUNTED_ESTIMATE) {
+            return over;
+        }
+        long[] counted = query(connection, SearchWords.countSql(COUNT_CAP), SearchWords.countParams(criteria), true,
+                rs -> new long[] {rs.getLong("matched"), rs.getLong("postings"), rs.getLong("words")}).get(0);
+        long matched = counted[0];
+        long postings = counted[1];
+        long words = counted[2];
+        if (words > SearchWords.MAX_WORDS) {
+            return total(connection, CustomerListSql.of(criteria));
+        }
+        boolean allRead = words == 0 || postings < (COUNT_CAP + 1) * words;
+        return allRead && matched <= COUNT_CAP ? new Total(matched, true) : over;
     }
 
     /** limit + 1 rows of a search (the last one only tells {@code hasMore}) and the count of its matches. */

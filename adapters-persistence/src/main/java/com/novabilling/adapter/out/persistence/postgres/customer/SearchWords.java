@@ -1,0 +1,115 @@
+package com.novabilling.adapter.out.persistence.postgres.customer;
+
+import com.novabilling.application.port.shared.customer.CustomerListCriteria;
+import com.novabilling.application.port.shared.customer.CustomerSortField;
+import com.novabilling.application.port.shared.customer.SortOrder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The SQL of a search read through the words index of migration V7 ({@code search_words}, the tenant's
+ * dictionary with a trigram index, and {@code customer_search_words}, each word's customers in creation order).
+ *
+ * <p>Exact for a term made only of the letters a-z (either case): such a term, where it occurs in
+ * {@code search_text}, lies inside one maximal run of a-z, that is inside one word; so the customers matching it
+ * are those having a word that contains it. The page is the newest limit + 1 distinct customers over the
+ * newest-first walks of those words (each walk reads at most offset + limit + 1 index entries), joined to
+ * {@code customers} by key and re-checked with {@code search_text LIKE}: its cost depends on the number of
+ * words containing the term and on the page's depth, not on how many other customers the tenant has.
+ *
+ * <p>Served: the default order and {@code sortBy=createdAt} either way, offset pages while offset + limit stays
+ * under {@link #MAX_DEPTH}, keyset cursors (a walk starts at the cursor's creation time and id), terms of
+ * {@link #MIN_TERM} letters or more (shorter ones have no trigram: the dictionary lookup would read every word),
+ * no other filter. Everything else, and a term contained in more than {@link #MAX_WORDS} words, is read as before.
+ */
+final class SearchWords {
+
+    /** A term contained in more words than this is read the other way (each word costs one walk). */
+    static final int MAX_WORDS = 200;
+    /** The shortest term served: pg_trgm finds the words containing a term of three letters or more. */
+    static final int MIN_TERM = 3;
+    /** Offset pages are served while offset + limit is below this (every walk reads offset + limit + 1). */
+    static final int MAX_DEPTH = 1_000;
+    private static final Pattern LETTERS = Pattern.compile("[A-Za-z]{" + MIN_TERM + ",}");
+
+    private SearchWords() {
+    }
+
+    /** Whether a search by {@code criteria}, read from {@code offset}, goes through the words index. */
+    static boolean serves(CustomerListCriteria c, long offset) {
+        return c.search() != null && LETTERS.matcher(c.search()).matches()
+                && c.sortBy() == CustomerSortField.CREATED_AT
+                && c.status() == null && c.country() == null && c.currency() == null && c.externalId() == null
+                && c.email() == null
+                && offset + c.limit() < MAX_DEPTH;
+    }
+
+    /** Newest first, unless the list is ascending (or, for a page before a cursor, the reverse of that). */
+    static boolean descending(CustomerListCriteria c) {
+        return (c.sortOrder() == SortOrder.DESC) != (c.endingBefore() != null);
+    }
+
+    /** The words containing the term (at most {@link #MAX_WORDS} + 1 of them: more means "too many"). */
+    private static String words() {
+        return "WITH w AS MATERIALIZED (SELECT d.word FROM search_words d WHERE d.tenant_id = ? AND d.word LIKE lower(?)"
+                + " LIMIT " + (MAX_WORDS + 1) + ")";
+    }
+
+    /**
+     * limit + 1 rows of the page (with {@code columns} of {@code customers c}) and, on every row, {@code words}:
+     * how many words contain the term. No match: one row of nulls but {@code words}. More than {@link #MAX_WORDS}
+     * words: no walk at all, no row but that one. Bind values: {@link #pageParams}.
+     */
+    static String pageSql(String columns, boolean descending, boolean fromCursor) {
+        String dir = descending ? " DESC" : " ASC";
+        return words() + ",\n"
+                + "k AS (SELECT DISTINCT p.created_at, p.customer_id FROM w CROSS JOIN LATERAL (SELECT s.created_at, s.customer_id"
+                + " FROM customer_search_words s WHERE s.tenant_id = ? AND s.word = w.word"
+                + (fromCursor ? " AND (s.created_at, s.customer_id)" + (descending ? " < " : " > ") + "(?, ?)" : "")
+                + " ORDER BY s.created_at" + dir + ", s.customer_id" + dir + " LIMIT ?) p"
+                + " WHERE (SELECT count(*) FROM w) <= " + MAX_WORDS + "),\n"
+                + "page AS (SELECT k.created_at, k.customer_id FROM k ORDER BY k.created_at" + dir + ", k.customer_id" + dir
+                + " LIMIT ? OFFSET ?)\n"
+                + "SELECT " + columns + ", n.words\n"
+                + "FROM (SELECT count(*) AS words FROM w) n LEFT JOIN (page JOIN customers c ON c.tenant_id = ?"
+                + " AND c.id = page.customer_id AND " + CustomerListSql.search("c") + ") ON true"
+                + " ORDER BY c.created_at" + dir + ", c.id" + dir;
+    }
+
+    static List<Object> pageParams(CustomerListCriteria c, CustomerListSql.Cursor cursor, long offset) {
+        String tenant = c.tenantId().value();
+        String pattern = CustomerListSql.pattern(c.search());
+        List<Object> params = new ArrayList<>(List.of(tenant, pattern, tenant));
+        if (cursor != null) {
+            params.add(cursor.sortValue());
+            params.add(cursor.id());
+        }
+        params.add(offset + c.limit() + 1);
+        params.add(c.limit() + 1);
+        params.add(offset);
+        params.add(tenant);
+        params.add(pattern);
+        return params;
+    }
+
+    /**
+     * The customers matching the term, counted up to a bound: {@code matched} distinct customers among at most
+     * (cap + 1) x words postings, {@code postings} read, {@code words} containing the term. A customer has at most
+     * one posting per word, so when the bound is reached, more than {@code cap} customers match; below it, every
+     * posting was read and {@code matched} is exact. More than {@link #MAX_WORDS} words: nothing read.
+     */
+    static String countSql(int cap) {
+        return words() + "\n"
+                + "SELECT count(DISTINCT x.customer_id) AS matched, count(*) AS postings, (SELECT count(*) FROM w) AS words"
+                + " FROM (SELECT s.customer_id FROM w JOIN customer_search_words s ON s.tenant_id = ? AND s.word = w.word"
+                + " WHERE (SELECT count(*) FROM w) <= " + MAX_WORDS
+                + " LIMIT " + (cap + 1) + " * (SELECT count(*) FROM w)) x";
+    }
+
+    static List<Object> countParams(CustomerListCriteria c) {
+        String tenant = c.tenantId().value();
+        return List.of(tenant, CustomerListSql.pattern(c.search()), tenant);
+    }
+}

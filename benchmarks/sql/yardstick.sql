@@ -8,6 +8,9 @@
 --    customers, with the two billing totals as columns (computed once here), i.e. a row that holds every
 --    field the API returns. The "cheapest SQL" scripts (pgbench/cheapest/) read and write only this table.
 -- 3. bench.cursors: the (created_at, id) of the row just before the deep page, for the keyset SQL.
+-- 4. bench.flat's words index, the structure customers has (migration V7): bench.flat_words (each word's
+--    customers in creation order) and bench.flat_dict (the tenant's words, trigram index), kept by the same
+--    triggers, so the cheapest search SQL can walk it and the cheapest INSERT pays its upkeep as the app does.
 \set ON_ERROR_STOP on
 
 CREATE TABLE bench.special (kind text PRIMARY KEY, id text NOT NULL, currency text NOT NULL);
@@ -77,6 +80,42 @@ BEGIN
 END
 $do$;
 
+CREATE TABLE bench.flat_words (LIKE public.customer_search_words);
+INSERT INTO bench.flat_words (tenant_id, word, created_at, customer_id)
+SELECT f.tenant_id, w.word, f.created_at, f.id
+  FROM bench.flat f CROSS JOIN LATERAL unnest(public.search_words_of(f.search_text)) AS w (word);
+ALTER TABLE bench.flat_words ADD PRIMARY KEY (tenant_id, word, created_at, customer_id);
+CREATE TABLE bench.flat_dict (LIKE public.search_words);
+INSERT INTO bench.flat_dict (tenant_id, word) SELECT DISTINCT tenant_id, word FROM bench.flat_words;
+ALTER TABLE bench.flat_dict ADD PRIMARY KEY (tenant_id, word);
+CREATE INDEX flat_dict_word_trgm_idx ON bench.flat_dict USING gin (word gin_trgm_ops);
+
+CREATE FUNCTION bench.flat_maintain_words() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        DELETE FROM bench.flat_words s
+         WHERE s.tenant_id = OLD.tenant_id AND s.word = ANY (public.search_words_of(OLD.search_text))
+           AND s.created_at = OLD.created_at AND s.customer_id = OLD.id;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO bench.flat_dict (tenant_id, word)
+        SELECT NEW.tenant_id, w FROM unnest(public.search_words_of(NEW.search_text)) AS w
+        ON CONFLICT DO NOTHING;
+        INSERT INTO bench.flat_words (tenant_id, word, created_at, customer_id)
+        SELECT NEW.tenant_id, w, NEW.created_at, NEW.id FROM unnest(public.search_words_of(NEW.search_text)) AS w;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER flat_words_insert AFTER INSERT ON bench.flat
+    FOR EACH ROW EXECUTE FUNCTION bench.flat_maintain_words();
+CREATE TRIGGER flat_words_update AFTER UPDATE ON bench.flat
+    FOR EACH ROW WHEN (OLD.search_text IS DISTINCT FROM NEW.search_text OR OLD.created_at IS DISTINCT FROM NEW.created_at
+                       OR OLD.tenant_id IS DISTINCT FROM NEW.tenant_id OR OLD.id IS DISTINCT FROM NEW.id)
+    EXECUTE FUNCTION bench.flat_maintain_words();
+CREATE TRIGGER flat_words_delete AFTER DELETE ON bench.flat
+    FOR EACH ROW EXECUTE FUNCTION bench.flat_maintain_words();
+
 CREATE TABLE bench.cursors (name text PRIMARY KEY, created_at timestamptz NOT NULL, id text NOT NULL);
 INSERT INTO bench.cursors
 SELECT 'deep', created_at, id FROM customers WHERE tenant_id = 'default'
@@ -84,4 +123,6 @@ SELECT 'deep', created_at, id FROM customers WHERE tenant_id = 'default'
 
 SELECT (SELECT count(*) FROM bench.flat) AS flat_rows,
        (SELECT count(*) FROM pg_indexes WHERE schemaname = 'bench' AND tablename = 'flat') AS flat_indexes,
-       (SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'customers') AS customers_indexes;
+       (SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'customers') AS customers_indexes,
+       (SELECT count(*) FROM bench.flat_words) AS flat_postings,
+       (SELECT count(*) FROM public.customer_search_words) AS customers_postings;

@@ -85,8 +85,11 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
      * A page and its total, each by the plan that suits it (PostgreSQL alone cannot choose: it estimates
      * {@code ILIKE '%wanjiru%'} at a dozen rows whether 12 or 30,000 customers match):
      * <ul>
-     * <li>with a search, the page is read from the sort index (a common term) or from the trigram index (a rare
-     * one), whichever {@link SearchSample} says suits the term; the other way is the fallback (see
+     * <li>with a search of letters by creation time (the default order), the page is read through the words index
+     * of migration V7 ({@link SearchWords}): its cost depends on the words containing the term and the page's
+     * depth, not on the table;</li>
+     * <li>with another search, the page is read from the sort index (a common term) or from the trigram index (a
+     * rare one), whichever {@link SearchSample} says suits the term; the other way is the fallback (see
      * {@link #searchPage}). Its cost is bounded by the matches or by the window, whatever else the table holds;</li>
      * <li>without a search, the page first; a deep page ({@link #DEEP_OFFSET} or more) selects its keys by an
      * index-only scan and joins the rows after, so the offset skips index entries, not rows;</li>
@@ -176,6 +179,9 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
      * A search page. With a keyset {@code cursor} (null for an offset page), only the rows from the cursor on,
      * in the page's reading order; the answer then carries limit + 1 rows (for {@code hasMore}) and no
      * meaningful total: {@link #keysetPage} counts the whole list itself.
+     *
+     * <p>A term of letters only, by creation time, without other filters and not deep: the words index
+     * ({@link #wordsPage}), unless more than {@link SearchWords#MAX_WORDS} words contain the term. Otherwise:
      *
      * <p>Two ways to read a page, each cheap for one kind of term and costly for the other: the sort index
      * walked from the start with the term as a filter (a 1-in-20 name fills a page after ~400 rows; a random term

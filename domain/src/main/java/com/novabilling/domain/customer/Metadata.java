@@ -75,6 +75,35 @@ public final class Metadata {
         return values.isEmpty() ? EMPTY : new Metadata(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
     }
 
+    /**
+     * Metadata as this service stored it, <b>only for rows this service wrote</b> (the persistence adapter reading
+     * its own database back): they passed {@link #of} when they were written, so their keys and values are not
+     * checked again (no key length, blank key or control character check, no string length, no number bounds,
+     * no key count). What it does: it rejects a {@code null} map, key or value and any value that is not a
+     * {@link String}, {@link Boolean} or {@link BigDecimal} ({@link NullPointerException},
+     * {@link IllegalArgumentException}: a broken row is a bug, not a caller's mistake), strips a number's trailing
+     * zeros as {@link #of} does (so equal numbers stay equal), and orders the keys by {@link #KEY_ORDER}.
+     * Anything from outside (a request body, a migration's input) goes through {@link #of}.
+     */
+    public static Metadata trusted(Map<String, ?> stored) {
+        if (java.util.Objects.requireNonNull(stored, "metadata").isEmpty()) {
+            return EMPTY;
+        }
+        Map<String, Object> values = new TreeMap<>(KEY_ORDER);
+        for (Map.Entry<String, ?> entry : stored.entrySet()) {
+            String key = java.util.Objects.requireNonNull(entry.getKey(), "metadata key");
+            Object value = java.util.Objects.requireNonNull(entry.getValue(), "metadata value");
+            if (value instanceof BigDecimal decimal) {
+                value = stripped(decimal);
+            } else if (!(value instanceof String) && !(value instanceof Boolean)) {
+                throw new IllegalArgumentException("metadata." + key + " is a " + value.getClass().getSimpleName()
+                        + ", not a string, number or boolean");
+            }
+            values.put(key, value);
+        }
+        return new Metadata(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+    }
+
     /** Unmodifiable, keys in {@link #KEY_ORDER}; values are {@link String}, {@link Boolean} or {@link BigDecimal}. */
     public Map<String, Object> asMap() {
         return values;
@@ -183,6 +212,15 @@ public final class Metadata {
             return Double.isNaN(d) || Double.isInfinite(d) ? null : new BigDecimal(n.toString());
         }
         return null;
+    }
+
+    /** Without trailing zeros and with a non-negative scale (no bounds checked). */
+    private static BigDecimal stripped(BigDecimal decimal) {
+        if (decimal.scale() == 0) {
+            return decimal;
+        }
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Without trailing zeros and with a non-negative scale, or null when out of bounds. */

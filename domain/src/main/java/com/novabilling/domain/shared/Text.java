@@ -1,6 +1,10 @@
 package com.novabilling.domain.shared;
 
-/** Small text checks shared by the value objects. Internal helper, not a domain concept. */
+/**
+ * Small text checks shared by the value objects. Internal helper, not a domain concept. The checks are plain
+ * loops over the code points (no streams, no regular expressions): every row read back builds value objects
+ * through them, so they sit on the read path of every request.
+ */
 public final class Text {
 
     /** How much of a raw id from a request a "not found" message shows. */
@@ -35,7 +39,14 @@ public final class Text {
 
     /** True when {@code s} holds any whitespace or space character (including no-break spaces). */
     public static boolean hasWhitespace(String s) {
-        return s.codePoints().anyMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp));
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /**
@@ -44,8 +55,14 @@ public final class Text {
      * byte-order mark). {@link String#isBlank()} misses all but the first kind.
      */
     public static boolean isBlank(String s) {
-        return s.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
-                || Character.getType(cp) == Character.FORMAT);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && Character.getType(cp) != Character.FORMAT) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     /**
@@ -54,7 +71,15 @@ public final class Text {
      * them, but in an identifier it makes two values that look the same differ.
      */
     public static boolean hasInvisibleCharacters(String s) {
-        return s.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            // no ASCII character is a format character: skip the type look-up for them
+            if (cp >= 0x80 && Character.getType(cp) == Character.FORMAT) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /**

@@ -42,4 +42,22 @@ class ApiKeySecretTest {
         assertThat(ApiKeySecret.parse("sk_live_short")).isEmpty();
         assertThat(ApiKeySecret.parse(null)).isEmpty();
     }
+
+    /** The hand-written check accepts exactly what {@code sk_(live|test)_[0-9A-Za-z]{32,128}} matches. */
+    @Test
+    void parsesExactlyWhatTheFormatMatches() {
+        java.util.regex.Pattern format = java.util.regex.Pattern.compile("sk_(live|test)_[0-9A-Za-z]{32,128}");
+        String random32 = "0123456789abcdefghijABCDEFGHIJkl";
+        java.util.List<String> samples = new java.util.ArrayList<>(java.util.List.of("", "sk_", "sk_live_",
+                "sk_live_" + random32, "sk_test_" + random32, "sk_prod_" + random32, "SK_live_" + random32,
+                "sk_live_" + random32.substring(1), "sk_live_" + "a".repeat(128), "sk_live_" + "a".repeat(129),
+                "sk_live_" + random32 + "-", "sk_live_" + random32 + "\u00e9", " sk_live_" + random32,
+                "sk_live_" + random32 + " ", "sk_live_" + random32.replace('k', '_')));
+        for (char c = 0; c < 0x180; c++) {
+            samples.add("sk_test_" + random32 + c);
+        }
+        for (String s : samples) {
+            assertThat(ApiKeySecret.parse(s).isPresent()).as(s).isEqualTo(format.matcher(s).matches());
+        }
+    }
 }

@@ -168,4 +168,34 @@ class EmailTest {
         assertViolation(() -> new Email("nope"), "email", "must contain exactly one @, like name@example.com");
         assertThat(new Email(" jane@example.com ")).isEqualTo(Email.of("jane@example.com"));
     }
+
+    /**
+     * The hand-written domain check accepts exactly the domains whose dot-separated labels all match
+     * {@code [A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?} and whose last label has 2 characters or more.
+     */
+    @Test
+    void domainCheckAcceptsExactlyWhatTheLabelPatternMatches() {
+        java.util.regex.Pattern label = java.util.regex.Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+        java.util.List<String> domains = new java.util.ArrayList<>(java.util.List.of("a.co", "a.c", ".co", "a..co",
+                "a.co.", "-a.co", "a-.co", "a-b.co", "a.b-c.de", "x".repeat(63) + ".io", "x".repeat(64) + ".io",
+                "1.23", "a_b.co", "a.co-", "A.CO", "a.b.c.d.ef"));
+        for (char c = 0x21; c < 0x7f; c++) {
+            domains.add("a" + c + "b.co");
+            domains.add("ab.c" + c);
+        }
+        for (String domain : domains) {
+            String[] labels = domain.split("\\.", -1);
+            boolean expected = domain.contains(".")
+                    && java.util.Arrays.stream(labels).allMatch(l -> label.matcher(l).matches())
+                    && labels[labels.length - 1].length() >= 2;
+            boolean accepted;
+            try {
+                Email.of("me@" + domain);
+                accepted = true;
+            } catch (com.novabilling.domain.shared.DomainValidationException e) {
+                accepted = false;
+            }
+            assertThat(accepted).as(domain).isEqualTo(expected);
+        }
+    }
 }

@@ -305,4 +305,72 @@ class MetadataTest {
     void toStringShowsTheEntries() {
         assertThat(Metadata.of(single("plan", "gold"))).hasToString("Metadata{plan=gold}");
     }
+
+    // Metadata.trusted: rows this service wrote, read back without the checks of Metadata.of
+
+    @Test
+    void trustedEqualsWhatOfMadeFromTheSameValuesInTheSameKeyOrder() {
+        Map<String, Object> stored = new HashMap<>();
+        stored.put("zeta", "last");
+        stored.put("\uD83D\uDE00", "U+1F600");
+        stored.put("\uFB01", "U+FB01");
+        stored.put("Alpha", false);
+        stored.put("big", new BigDecimal("123456789012345678901234567890"));
+        stored.put("tiny", new BigDecimal("0.00000000000000000001"));
+
+        Metadata trusted = Metadata.trusted(stored);
+
+        assertThat(trusted).isEqualTo(Metadata.of(stored)).hasSameHashCodeAs(Metadata.of(stored));
+        assertThat(List.copyOf(trusted.asMap().keySet()))
+                .containsExactly("Alpha", "big", "tiny", "zeta", "\uFB01", "\uD83D\uDE00");
+        assertThat(trusted.asMap().get("tiny")).isEqualTo(new BigDecimal("0.00000000000000000001"));
+        assertThatThrownBy(() -> trusted.asMap().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void trustedStripsTrailingZerosAsOfDoes() {
+        Metadata trusted = Metadata.trusted(Map.of("a", new BigDecimal("1.50"), "b", new BigDecimal("1E+3"),
+                "c", new BigDecimal("12"), "d", new BigDecimal("0.000")));
+
+        assertThat(trusted.asMap()).containsExactly(Map.entry("a", new BigDecimal("1.5")),
+                Map.entry("b", new BigDecimal("1000")), Map.entry("c", new BigDecimal("12")),
+                Map.entry("d", BigDecimal.ZERO));
+        assertThat(trusted).isEqualTo(Metadata.of(Map.of("a", new BigDecimal("1.50"), "b", new BigDecimal("1E+3"),
+                "c", 12, "d", new BigDecimal("0.000"))));
+    }
+
+    @Test
+    void trustedOfNothingIsEmpty() {
+        assertThat(Metadata.trusted(Map.of())).isSameAs(Metadata.empty());
+    }
+
+    /** What trusted does not check, by design: the rules were checked when the row was written. */
+    @Test
+    void trustedDoesNotRecheckTheRulesOfOf() {
+        String longKey = "k".repeat(Metadata.MAX_KEY_LENGTH + 1);
+        String longValue = "v".repeat(Metadata.MAX_STRING_LENGTH + 1);
+
+        Metadata trusted = Metadata.trusted(Map.of(longKey, longValue, " ", "tab\there",
+                "n", new BigDecimal("1" + "0".repeat(40))));
+
+        assertThat(trusted.asMap()).containsKeys(longKey, " ", "n");
+        assertThatThrownBy(() -> Metadata.of(trusted.asMap())).isInstanceOf(
+                com.novabilling.domain.shared.DomainValidationException.class);
+    }
+
+    @Test
+    void trustedStillRefusesNullsAndValuesOfAnotherKind() {
+        Map<String, Object> nullValue = new HashMap<>();
+        nullValue.put("plan", null);
+        Map<String, Object> nullKey = new HashMap<>();
+        nullKey.put(null, "x");
+
+        assertThatThrownBy(() -> Metadata.trusted(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Metadata.trusted(nullValue)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Metadata.trusted(nullKey)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Metadata.trusted(Map.of("plan", Map.of("tier", "gold"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata.plan");
+        assertThatThrownBy(() -> Metadata.trusted(Map.of("seats", 12)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata.seats");
+    }
 }

@@ -47,4 +47,25 @@ class TenantIdTest {
     void equalValuesAreEqual() {
         assertThat(new TenantId("acme")).isEqualTo(new TenantId("acme")).isNotEqualTo(new TenantId("Acme"));
     }
+
+    /** The hand-written check accepts exactly what {@code [A-Za-z0-9_]{1,64}} matches. */
+    @Test
+    void acceptsExactlyWhatTheFormatMatches() {
+        java.util.regex.Pattern format = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,64}");
+        java.util.List<String> samples = new java.util.ArrayList<>(java.util.List.of("", "a".repeat(64),
+                "a".repeat(65), "acme_1", "acme-1", "acm\u00e9", " acme"));
+        for (char c = 0; c < 0x180; c++) {
+            samples.add("t" + c);
+        }
+        for (String s : samples) {
+            boolean accepted;
+            try {
+                new TenantId(s);
+                accepted = true;
+            } catch (DomainValidationException e) {
+                accepted = false;
+            }
+            assertThat(accepted).as(s).isEqualTo(format.matcher(s).matches());
+        }
+    }
 }

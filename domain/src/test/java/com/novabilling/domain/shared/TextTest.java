@@ -67,4 +67,34 @@ class TextTest {
         assertThat(Text.shown(null, 3)).isEqualTo("null");
         assertThat(Text.shown("x".repeat(100), Text.SHOWN_ID_LENGTH)).hasSize(Text.SHOWN_ID_LENGTH + 3);
     }
+
+    /**
+     * The loops answer what the stream definitions they replaced answered, for every BMP character alone and
+     * next to letters, every supplementary character's first 2,000 and some past it, and unpaired surrogates.
+     */
+    @Test
+    void loopsAnswerAsTheCodePointDefinitions() {
+        java.util.List<String> samples = new java.util.ArrayList<>();
+        for (int cp = 0; cp < 0x10000; cp++) {
+            samples.add(String.valueOf((char) cp));
+            samples.add("a" + (char) cp + "b");
+        }
+        for (int cp = 0x10000; cp < 0x10000 + 2_000; cp++) {
+            samples.add(new String(Character.toChars(cp)));
+        }
+        for (int cp : new int[] {0xE0001, 0xE0020, 0x1D173, 0x1F600, 0x10FFFF}) {
+            samples.add("x" + new String(Character.toChars(cp)) + " ");
+        }
+        samples.add("\ud800");
+        samples.add("a\udc00 ");
+        samples.add("");
+        for (String s : samples) {
+            assertThat(Text.hasWhitespace(s)).as("hasWhitespace %s", s)
+                    .isEqualTo(s.codePoints().anyMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)));
+            assertThat(Text.isBlank(s)).as("isBlank %s", s).isEqualTo(s.codePoints().allMatch(cp ->
+                    Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT));
+            assertThat(Text.hasInvisibleCharacters(s)).as("hasInvisibleCharacters %s", s)
+                    .isEqualTo(s.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT));
+        }
+    }
 }

@@ -3,6 +3,7 @@ package com.novabilling.adapter.in.rest.json;
 import com.novabilling.domain.shared.DomainValidationException;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -16,8 +17,43 @@ public final class Timestamps {
     private Timestamps() {
     }
 
+    /**
+     * {@code 2025-03-01T10:00:00.000Z}. Written by hand for the years 0001 to 9999 (every timestamp this service
+     * stores): two per customer in every answer, and {@link DateTimeFormatter} showed in the profile of a page of
+     * customers; other years (none is accepted) by the formatter, so the text is the same either way.
+     */
     public static String format(Instant instant) {
-        return instant == null ? null : FORMAT.format(instant);
+        if (instant == null) {
+            return null;
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 1 || year > 9999) {
+            return FORMAT.format(instant);
+        }
+        char[] c = new char[24];
+        digits(c, 0, year, 4);
+        c[4] = '-';
+        digits(c, 5, t.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, t.getDayOfMonth(), 2);
+        c[10] = 'T';
+        digits(c, 11, t.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, t.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, t.getSecond(), 2);
+        c[19] = '.';
+        digits(c, 20, t.getNano() / 1_000_000, 3);
+        c[23] = 'Z';
+        return new String(c);
+    }
+
+    private static void digits(char[] into, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            into[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** The earliest and latest instants accepted: four-digit years, which every store and client can hold. */

@@ -35,4 +35,25 @@ class TimestampsTest {
                 .isInstanceOfSatisfying(DomainValidationException.class, e -> assertThat(e.violations())
                         .singleElement().satisfies(v -> assertThat(v.message()).contains("0001 and 9999")));
     }
+
+    /** The hand-written format writes what {@code uuuu-MM-dd'T'HH:mm:ss.SSS'Z'} in UTC writes, for any instant. */
+    @Test
+    void formatsAsTheIsoPatternInUtcWithMilliseconds() {
+        java.time.format.DateTimeFormatter pattern = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        java.util.List<Instant> instants = new java.util.ArrayList<>(java.util.List.of(Instant.EPOCH, Timestamps.MIN,
+                Timestamps.MAX, Instant.parse("2024-02-29T23:59:59.999999999Z"), Instant.parse("1969-12-31T23:59:59.001Z"),
+                Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-02T11:12:13.456789Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-06-01T00:00:00Z")));
+        java.util.Random random = new java.util.Random(15);
+        for (int i = 0; i < 2_000; i++) {
+            instants.add(Instant.ofEpochSecond(Timestamps.MIN.getEpochSecond()
+                    + (long) (random.nextDouble() * (Timestamps.MAX.getEpochSecond() - Timestamps.MIN.getEpochSecond())),
+                    random.nextInt(1_000_000_000)));
+        }
+        for (Instant instant : instants) {
+            assertThat(Timestamps.format(instant)).as(instant.toString()).isEqualTo(pattern.format(instant));
+        }
+        assertThat(Timestamps.format(null)).isNull();
+    }
 }

@@ -1,6 +1,8 @@
 package com.novabilling.adapter.out.persistence.postgres.customer;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +10,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.novabilling.domain.customer.Metadata;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashMap;
 
 /**
@@ -36,7 +41,38 @@ final class MetadataJson {
         }
     }
 
+    /**
+     * The metadata of a row this service wrote: read with Jackson's streaming parser (no tree, no data binding)
+     * into {@link Metadata#trusted}, which skips the checks the value passed when it was written. Anything this
+     * service does not write (a null, a nested object or array) goes through {@link #readChecked}, so it is
+     * refused as before.
+     */
     static Metadata read(String json) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return readChecked(json);
+            }
+            Map<String, Object> values = new HashMap<>();
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String key = parser.currentName();
+                switch (parser.nextToken()) {
+                    case VALUE_STRING -> values.put(key, parser.getText());
+                    case VALUE_TRUE -> values.put(key, Boolean.TRUE);
+                    case VALUE_FALSE -> values.put(key, Boolean.FALSE);
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values.put(key, parser.getDecimalValue());
+                    default -> {
+                        return readChecked(json);
+                    }
+                }
+            }
+            return Metadata.trusted(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Data binding and {@link Metadata#of}'s checks: for what this service never writes. */
+    static Metadata readChecked(String json) {
         try {
             return Metadata.of(MAPPER.readValue(json, OBJECT));
         } catch (JsonProcessingException e) {

@@ -32,12 +32,12 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * Creates the customer use cases. The services carry no annotations; each write use case (create, update,
- * delete) runs in one transaction because its factory method is {@code @Transactional} (Micronaut proxies the
- * returned
- * interface); {@code @TranslateStoreFailures} turns a connection failure of the transaction manager itself
- * into the out-port's StoreUnavailableException. The writes record their events ({@link EventRecorder}, the
- * outbox) in that same transaction. The reads are single statements on one connection and
+ * Creates the customer use cases. The services carry no annotations; the write use cases update and delete run
+ * in one transaction because their factory method is {@code @Transactional} (Micronaut proxies the returned
+ * interface), a create is one atomic write without one (see {@link #createCustomer}).
+ * {@code @TranslateStoreFailures} turns a connection failure of the transaction manager itself into the out-port's
+ * StoreUnavailableException. The writes record their events ({@link EventRecorder}, the outbox) atomically with
+ * their change. The reads are single statements on one connection and
  * need no transaction.
  */
 @Factory
@@ -58,13 +58,15 @@ class CustomerServicesFactory {
     }
 
     /**
-     * {@code @Transactional}: a create is the customer's INSERT and its {@code customer.created} event (the outbox:
-     * the event row and one delivery row per subscribed endpoint), which must commit or roll back together.
-     * The tenant's default currency, when the request names none, comes from {@link CachedTenantDefaults}.
-     * With an Idempotency-Key it runs inside the idempotency transaction (and commits with the key's record).
+     * NOT {@code @Transactional}: a create is one atomic write of its out-port
+     * ({@code CustomerRepository.insertCreated}: the customer, its {@code customer.created} event and one delivery
+     * per subscribed endpoint; on PostgreSQL one statement in autocommit), so a transaction would only add BEGIN and
+     * COMMIT round trips. The tenant's default currency, when the request names none, comes from
+     * {@link CachedTenantDefaults} (a read before the write). With an Idempotency-Key it runs inside the idempotency
+     * transaction (and commits with the key's record). {@code @TranslateStoreFailures}: a connection lost once the
+     * statement was sent is "outcome unknown" (the statement commits by itself).
      */
     @Singleton
-    @Transactional
     @TranslateStoreFailures
     @TrackCommits
     CreateCustomerUseCase createCustomer(CustomerRepository customers, TenantDefaults tenantDefaults, Clock clock,

@@ -33,8 +33,8 @@ import jakarta.inject.Singleton;
 class PostgresPersistenceFactory {
 
     @Singleton
-    PostgresCustomerRepository customerRepository(CustomerRowRepository rows) {
-        return new PostgresCustomerRepository(rows);
+    PostgresCustomerRepository customerRepository(CustomerRowRepository rows, JdbcOperations jdbc) {
+        return new PostgresCustomerRepository(rows, jdbc);
     }
 
     @Singleton

@@ -1,6 +1,7 @@
 package com.novabilling.application.contract;
 
 import com.novabilling.application.port.out.access.TenantStore;
+import com.novabilling.application.port.out.customer.CustomerRepository;
 import com.novabilling.application.port.out.event.EventStore;
 import com.novabilling.application.port.out.webhook.DeliveryStore;
 import com.novabilling.application.port.out.webhook.WebhookEndpointStore;
@@ -9,6 +10,9 @@ import com.novabilling.application.port.shared.webhook.DueDelivery;
 import com.novabilling.application.port.shared.webhook.PendingDelivery;
 import com.novabilling.domain.access.Tenant;
 import com.novabilling.domain.customer.CurrencyCode;
+import com.novabilling.domain.customer.Customer;
+import com.novabilling.domain.customer.CustomerEmailTakenException;
+import com.novabilling.domain.customer.CustomerExternalIdTakenException;
 import com.novabilling.domain.event.Event;
 import com.novabilling.domain.event.EventId;
 import com.novabilling.domain.event.EventType;
@@ -38,7 +42,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static com.novabilling.application.fake.CustomerFixtures.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every store of events, webhook endpoints and deliveries must do (the {@link EventStore},
@@ -58,6 +64,9 @@ public abstract class EventsAndWebhooksContract {
     protected abstract DeliveryStore deliveries();
 
     protected abstract TenantStore tenants();
+
+    /** The customers of the same store: a create writes its customer, event and deliveries at once. */
+    protected abstract CustomerRepository customers();
 
     @BeforeEach
     void twoTenants() {
@@ -81,6 +90,91 @@ public abstract class EventsAndWebhooksContract {
 
     private WebhookEndpoint endpoint(TenantId tenantId) {
         return endpoint(tenantId, T0);
+    }
+
+    private WebhookEndpoint endpoint(TenantId tenantId, EventSelection selection) {
+        WebhookEndpoint endpoint = WebhookEndpoint.create(WebhookEndpointId.generate(T0, random), tenantId,
+                new WebhookUrl("https://hooks.example.com/" + UUID.randomUUID()), selection, null,
+                WebhookSecret.generate(random), T0);
+        endpoints().insert(endpoint);
+        return endpoint;
+    }
+
+    /** A customer.created event of {@code customer}, not stored. */
+    private Event createdEvent(Customer customer, Instant at) {
+        EventId id = EventId.generate(at, random);
+        return new Event(id, customer.tenantId(), EventType.CUSTOMER_CREATED, at,
+                "{\"id\":\"" + id + "\",\"data\":{\"object\":{\"id\":\"" + customer.id() + "\",\"name\":\"Nakato 😀\"}}}");
+    }
+
+    @Test
+    void aCreateStoresTheCustomerItsEventAndOneDeliveryPerEnabledEndpointOfTheTenantThatReceivesTheType() {
+        WebhookEndpoint everything = endpoint(tenant, EventSelection.everything());
+        WebhookEndpoint createdOnly = endpoint(tenant, EventSelection.of(EventType.CUSTOMER_CREATED));
+        WebhookEndpoint deletesOnly = endpoint(tenant, EventSelection.of(EventType.CUSTOMER_DELETED,
+                EventType.CUSTOMER_UPDATED));
+        WebhookEndpoint disabled = endpoint(tenant, EventSelection.everything());
+        endpoints().disable(tenant, disabled.id(), T0);
+        WebhookEndpoint otherTenants = endpoint(otherTenant, EventSelection.everything());
+        Customer customer = aCustomer().in(tenant).withEmail("create-" + UUID.randomUUID() + "@x.io").build();
+        Event event = createdEvent(customer, T0);
+
+        customers().insertCreated(customer, event);
+
+        assertThat(customers().findForUpdate(tenant, customer.id())).hasValueSatisfying(
+                stored -> assertThat(stored).usingRecursiveComparison().isEqualTo(customer));
+        assertThat(events().find(tenant, event.id())).contains(event);
+        Instant now = T0.plusSeconds(1);
+        List<DueDelivery> toEverything = claim(everything, now);
+        List<DueDelivery> toCreatedOnly = claim(createdOnly, now);
+        assertThat(toEverything).hasSize(1);
+        assertThat(toCreatedOnly).hasSize(1);
+        for (DueDelivery due : List.of(toEverything.get(0), toCreatedOnly.get(0))) {
+            assertThat(due.eventId()).isEqualTo(event.id());
+            assertThat(due.tenantId()).isEqualTo(tenant);
+            assertThat(due.attempts()).isZero();
+            assertThat(due.createdAt()).isEqualTo(T0);
+            // DeliveryId's format (DueDelivery holds a validated DeliveryId), made at the event's time
+            assertThat(due.id().value()).startsWith(DeliveryId.generate(T0, random).value().substring(0, 14));
+        }
+        assertThat(toEverything.get(0).id()).isNotEqualTo(toCreatedOnly.get(0).id());
+        assertThat(claim(deletesOnly, now)).isEmpty();
+        assertThat(claim(disabled, now)).isEmpty();
+        assertThat(claim(otherTenants, now)).isEmpty();
+    }
+
+    @Test
+    void aCreateWithNoEndpointStoresTheCustomerAndItsEvent() {
+        Customer customer = aCustomer().in(otherTenant).withEmail("lonely@x.io").build();
+        Event event = createdEvent(customer, T0);
+
+        customers().insertCreated(customer, event);
+
+        assertThat(customers().findForUpdate(otherTenant, customer.id())).isPresent();
+        assertThat(events().find(otherTenant, event.id())).contains(event);
+    }
+
+    @Test
+    void aCreateThatConflictsStoresNeitherCustomerNorEventNorDelivery() {
+        WebhookEndpoint everything = endpoint(tenant, EventSelection.everything());
+        Customer first = aCustomer().in(tenant).withEmail("taken@x.io").withExternalId("ext-taken").build();
+        customers().insertCreated(first, createdEvent(first, T0));
+        Customer sameEmail = aCustomer().in(tenant).withEmail("TAKEN@x.io").build();
+        Event sameEmailEvent = createdEvent(sameEmail, T0);
+        Customer sameExternalId = aCustomer().in(tenant).withEmail("other@x.io").withExternalId("ext-taken").build();
+        Event sameExternalIdEvent = createdEvent(sameExternalId, T0);
+
+        assertThatThrownBy(() -> customers().insertCreated(sameEmail, sameEmailEvent))
+                .isInstanceOf(CustomerEmailTakenException.class);
+        assertThatThrownBy(() -> customers().insertCreated(sameExternalId, sameExternalIdEvent))
+                .isInstanceOf(CustomerExternalIdTakenException.class);
+
+        assertThat(customers().findForUpdate(tenant, sameEmail.id())).isEmpty();
+        assertThat(customers().findForUpdate(tenant, sameExternalId.id())).isEmpty();
+        assertThat(events().find(tenant, sameEmailEvent.id())).isEmpty();
+        assertThat(events().find(tenant, sameExternalIdEvent.id())).isEmpty();
+        assertThat(claim(everything, T0.plusSeconds(1))).singleElement()
+                .satisfies(d -> assertThat(d.eventId()).isNotIn(sameEmailEvent.id(), sameExternalIdEvent.id()));
     }
 
     private WebhookEndpoint endpoint(TenantId tenantId, Instant idTime) {

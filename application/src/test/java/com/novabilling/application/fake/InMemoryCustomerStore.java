@@ -14,6 +14,9 @@ import com.novabilling.domain.customer.Customer;
 import com.novabilling.domain.customer.CustomerEmailTakenException;
 import com.novabilling.domain.customer.CustomerExternalIdTakenException;
 import com.novabilling.domain.customer.CustomerId;
+import com.novabilling.application.port.shared.webhook.PendingDelivery;
+import com.novabilling.domain.event.Event;
+import com.novabilling.domain.webhook.DeliveryId;
 import com.novabilling.domain.shared.Money;
 import com.novabilling.domain.shared.TenantId;
 
@@ -27,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.Predicate;
 
 /**
@@ -40,6 +44,21 @@ public final class InMemoryCustomerStore implements CustomerRepository, Customer
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<Invoice> invoices = new ArrayList<>();
     private final Map<TenantId, CurrencyCode> defaultCurrencies = new HashMap<>();
+    /** Every (customer, event) pair {@link #insertCreated} stored, in order. */
+    public final List<Created> created = new ArrayList<>();
+    /** Where {@link #insertCreated} appends the event and queues its deliveries; none: the event is kept only. */
+    private InMemoryEvents outbox;
+    private final Random deliveryIds = new Random(3);
+
+    /** What one {@link #insertCreated} received. */
+    public record Created(Customer customer, Event event) {
+    }
+
+    /** Makes {@link #insertCreated} write its event and deliveries into {@code events}, as the real adapters do. */
+    public InMemoryCustomerStore withOutbox(InMemoryEvents events) {
+        this.outbox = events;
+        return this;
+    }
 
     private record Key(TenantId tenantId, CustomerId customerId) {
     }
@@ -104,6 +123,25 @@ public final class InMemoryCustomerStore implements CustomerRepository, Customer
     public synchronized void insert(Customer customer) {
         checkUnique(customer);
         customers.put(new Key(customer.tenantId(), customer.id()), copy(customer));
+    }
+
+    /** The port's rule: customer, event, one delivery per endpoint of the tenant that receives the type; all or nothing. */
+    @Override
+    public synchronized void insertCreated(Customer customer, Event event) {
+        checkUnique(customer);
+        customers.put(new Key(customer.tenantId(), customer.id()), copy(customer));
+        created.add(new Created(copy(customer), event));
+        if (outbox != null) {
+            outbox.append(event);
+            List<PendingDelivery> queued = outbox.list(customer.tenantId()).stream()
+                    .filter(e -> e.receives(event.type()))
+                    .map(e -> new PendingDelivery(DeliveryId.generate(event.createdAt(), deliveryIds), event.tenantId(),
+                            e.id(), event.id(), event.createdAt()))
+                    .toList();
+            if (!queued.isEmpty()) {
+                outbox.enqueue(queued);
+            }
+        }
     }
 
     @Override

@@ -48,9 +48,9 @@ public final class CreateCustomerService implements CreateCustomerUseCase {
                 command.status(),
                 command.metadata(),
                 now);
-        customers.insert(customer);
         CustomerView created = CustomerView.withoutBilling(customer);
-        events.customerCreated(created);
+        // the customer, its customer.created event and the event's deliveries: one atomic write of the port
+        customers.insertCreated(customer, events.newCustomerCreated(created));
         return created;
     }
 }

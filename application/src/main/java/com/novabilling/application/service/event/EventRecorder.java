@@ -23,6 +23,8 @@ import java.util.random.RandomGenerator;
  * The transactional outbox, as the customer write services use it: renders the event, appends it and queues
  * one delivery per enabled endpoint of the tenant that receives its type, all through out-ports that take
  * part in the caller's transaction. A write that rolls back therefore leaves neither event nor delivery.
+ * A create is the exception: {@link #newCustomerCreated} only renders its event, and the create's out-port
+ * stores customer, event and deliveries (same rule) in one atomic write.
  */
 public final class EventRecorder {
 
@@ -43,8 +45,13 @@ public final class EventRecorder {
         this.random = random;
     }
 
-    public Event customerCreated(CustomerView customer) {
-        return record(customer.customer().tenantId(), EventType.CUSTOMER_CREATED,
+    /**
+     * The {@code customer.created} event of a new customer, rendered but NOT stored: a create hands it to
+     * {@code CustomerRepository.insertCreated}, which stores the customer, the event and its deliveries in one
+     * write (on PostgreSQL one statement, so a create needs no transaction).
+     */
+    public Event newCustomerCreated(CustomerView customer) {
+        return newEvent(customer.customer().tenantId(), EventType.CUSTOMER_CREATED,
                 (id, at) -> renderer.customerCreated(id, at, customer));
     }
 
@@ -62,10 +69,16 @@ public final class EventRecorder {
         String body(EventId id, Instant at);
     }
 
-    private Event record(TenantId tenantId, EventType type, Render render) {
+    private Event newEvent(TenantId tenantId, EventType type, Render render) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         EventId id = EventId.generate(now, random);
-        Event event = new Event(id, tenantId, type, now, render.body(id, now));
+        return new Event(id, tenantId, type, now, render.body(id, now));
+    }
+
+    private Event record(TenantId tenantId, EventType type, Render render) {
+        Event event = newEvent(tenantId, type, render);
+        Instant now = event.createdAt();
+        EventId id = event.id();
         events.append(event);
         List<PendingDelivery> queued = endpoints.list(tenantId).stream()
                 .filter(e -> e.receives(type))

@@ -19,6 +19,8 @@ import com.novabilling.domain.customer.CustomerStatus;
 import com.novabilling.domain.customer.Email;
 import com.novabilling.domain.customer.ExternalId;
 import com.novabilling.domain.customer.Metadata;
+import com.novabilling.domain.event.EventId;
+import com.novabilling.domain.event.EventType;
 import com.novabilling.domain.shared.Money;
 import com.novabilling.domain.shared.TenantId;
 import org.junit.jupiter.api.Test;
@@ -193,6 +195,30 @@ class CreateCustomerServiceTest {
         CustomerId fromService = service.create(command("sarah@kampaltech.ug", null)).customer().id();
 
         assertThat(fromService).isEqualTo(CustomerId.generate(NOW, new Random(42)));
+    }
+
+    @Test
+    void handsThePortTheCustomerAndItsCustomerCreatedEventInOneWrite() {
+        CustomerView created = service.create(command("sarah@kampaltech.ug", "usr_1"));
+
+        assertThat(store.created).singleElement().satisfies(write -> {
+            assertThat(write.customer()).usingRecursiveComparison().isEqualTo(created.customer());
+            assertThat(write.event().type()).isEqualTo(EventType.CUSTOMER_CREATED);
+            assertThat(write.event().tenantId()).isEqualTo(tenant);
+            assertThat(write.event().createdAt()).isEqualTo(NOW_MILLIS);
+            assertThat(write.event().id()).isEqualTo(EventId.generate(NOW_MILLIS, new Random(7)));
+            assertThat(write.event().body()).isEqualTo("customer.created " + write.event().id() + " "
+                    + created.customer().id() + " sarah@kampaltech.ug");
+        });
+    }
+
+    @Test
+    void aConflictHandsThePortNothingThatWasStored() {
+        service.create(command("sarah@kampaltech.ug", "usr_1"));
+
+        catchThrowableOfType(CustomerEmailTakenException.class, () -> service.create(command("SARAH@kampaltech.ug", null)));
+
+        assertThat(store.created).hasSize(1);
     }
 
     private CreateCustomerCommand command(String email, String externalIdOrNull) {

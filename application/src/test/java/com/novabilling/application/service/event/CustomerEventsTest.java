@@ -46,8 +46,8 @@ class CustomerEventsTest {
 
     private final TenantId tenant = new TenantId("ten_kampaltech");
     private final TenantId otherTenant = new TenantId("ten_lagosfoods");
-    private final InMemoryCustomerStore store = new InMemoryCustomerStore();
     private final InMemoryEvents events = new InMemoryEvents();
+    private final InMemoryCustomerStore store = new InMemoryCustomerStore().withOutbox(events);
     private final MutableClock clock = new MutableClock(T0);
     private final Random random = new Random(11);
     private final EventRecorder recorder =

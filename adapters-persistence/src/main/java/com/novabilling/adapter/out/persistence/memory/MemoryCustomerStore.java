@@ -14,8 +14,12 @@ import com.novabilling.domain.customer.CustomerEmailTakenException;
 import com.novabilling.domain.customer.CustomerExternalIdTakenException;
 import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.customer.ExternalId;
+import com.novabilling.application.port.shared.webhook.PendingDelivery;
+import com.novabilling.domain.event.Event;
 import com.novabilling.domain.shared.TenantId;
+import com.novabilling.domain.webhook.DeliveryId;
 
+import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -30,12 +34,19 @@ import java.util.function.Predicate;
  */
 public final class MemoryCustomerStore implements CustomerRepository, CustomerReadModel {
 
+    /** Delivery ids of {@link #insertCreated} (PostgreSQL makes them in SQL from gen_random_uuid()). */
+    private static final SecureRandom DELIVERY_IDS = new SecureRandom();
+
     private final MemoryStore store;
     private final MemoryBillingRecords billing;
+    private final MemoryEventStore events;
+    private final MemoryDeliveryStore deliveries;
 
     public MemoryCustomerStore(MemoryStore store, MemoryBillingRecords billing) {
         this.store = store;
         this.billing = billing;
+        this.events = new MemoryEventStore(store);
+        this.deliveries = new MemoryDeliveryStore(store);
     }
 
     private static RowKey key(TenantId tenantId, CustomerId customerId) {
@@ -63,6 +74,34 @@ public final class MemoryCustomerStore implements CustomerRepository, CustomerRe
             checkUnique(customer, key);
             put(key, customer.copy());
             store.undo(() -> remove(key));
+            return null;
+        });
+    }
+
+    /**
+     * One critical section (the store's write lock), every check before the first change: the customer (tenant,
+     * id, uniqueness: the domain's conflict errors), then its event and one delivery per endpoint of the tenant
+     * that receives the event's type. Inside a transaction each change is undoable like any other.
+     */
+    @Override
+    public void insertCreated(Customer customer, Event created) {
+        if (!created.tenantId().equals(customer.tenantId())) {
+            throw new IllegalArgumentException("an event of another tenant than its customer's: " + created.id());
+        }
+        store.write(() -> {
+            if (store.events.containsKey(new RowKey(created.tenantId().value(), created.id().value()))) {
+                throw new IllegalStateException("an event with this id is stored: " + created.id());
+            }
+            insert(customer);
+            events.append(created);
+            List<PendingDelivery> queued = store.webhookEndpoints.values().stream()
+                    .filter(e -> e.tenantId().equals(created.tenantId()) && e.receives(created.type()))
+                    .map(e -> new PendingDelivery(DeliveryId.generate(created.createdAt(), DELIVERY_IDS),
+                            created.tenantId(), e.id(), created.id(), created.createdAt()))
+                    .toList();
+            if (!queued.isEmpty()) {
+                deliveries.enqueue(queued);
+            }
             return null;
         });
     }

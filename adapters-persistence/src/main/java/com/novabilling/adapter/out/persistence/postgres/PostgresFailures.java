@@ -105,6 +105,19 @@ public final class PostgresFailures {
         return false;
     }
 
+    /**
+     * Whether the failure is a statement cancelled by its {@code statement_timeout} (or an operator): PostgreSQL
+     * answered, and a statement in autocommit that was cancelled changed nothing.
+     */
+    public static boolean statementCanceled(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The constraint (or unique index) of a unique violation (SQLSTATE 23505) in the cause chain. */
     static Optional<String> violatedUniqueConstraint(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

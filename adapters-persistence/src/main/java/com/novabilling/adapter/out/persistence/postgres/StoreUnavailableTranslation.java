@@ -18,8 +18,9 @@ import jakarta.inject.Singleton;
  * is unknown. Nested use cases (one joining the other's transaction) count once, at the outermost. A use case with
  * no transaction of its own (a single statement in autocommit) that runs outside any transaction commits inside
  * its statement: there, a connection lost after one was obtained may have lost the answer of a commit, so it is
- * unknown too; only a connection that could not be obtained at all ({@link PostgresFailures#nothingSent}) is
- * known to have changed nothing.
+ * unknown too; only a connection that could not be obtained at all ({@link PostgresFailures#nothingSent}) or a
+ * statement PostgreSQL cancelled ({@link PostgresFailures#statementCanceled}: it answered, nothing committed) is
+ * known to have changed nothing. A create without an Idempotency-Key is such a use case (one statement).
  */
 @Singleton
 public final class StoreUnavailableTranslation implements MethodInterceptor<Object, Object> {
@@ -36,7 +37,8 @@ public final class StoreUnavailableTranslation implements MethodInterceptor<Obje
         if (!outermost) {
             return false;
         }
-        return call.returned || (autocommit && !PostgresFailures.nothingSent(failure));
+        return call.returned || (autocommit && !PostgresFailures.nothingSent(failure)
+                && !PostgresFailures.statementCanceled(failure));
     }
 
     @Override

@@ -200,6 +200,13 @@ class MemoryContractTest {
         private final MemoryEventStore events = new MemoryEventStore(store);
         private final MemoryWebhookEndpointStore endpoints = new MemoryWebhookEndpointStore(store);
         private final MemoryDeliveryStore deliveries = new MemoryDeliveryStore(store);
+        private final MemoryCustomerStore customers =
+                new MemoryCustomerStore(store, new MemoryBillingRecords(store, Clock.systemUTC()));
+
+        @Override
+        protected CustomerRepository customers() {
+            return customers;
+        }
 
         @Override
         protected EventStore events() {

@@ -45,7 +45,8 @@ public final class PostgresAdapters implements AutoCloseable {
 
     private PostgresAdapters(ApplicationContext context) {
         this.context = context;
-        customers = new PostgresCustomerRepository(context.getBean(CustomerRowRepository.class));
+        customers = new PostgresCustomerRepository(context.getBean(CustomerRowRepository.class),
+                context.getBean(JdbcOperations.class));
         readModel = new PostgresCustomerReadModel(context.getBean(JdbcOperations.class));
         billing = new PostgresBillingRecords(context.getBean(SubscriptionRowRepository.class),
                 context.getBean(InvoiceRowRepository.class));

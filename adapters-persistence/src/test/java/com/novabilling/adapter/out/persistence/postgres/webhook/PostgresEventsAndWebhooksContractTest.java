@@ -3,6 +3,7 @@ package com.novabilling.adapter.out.persistence.postgres.webhook;
 import com.novabilling.adapter.out.persistence.testing.PostgresAdapters;
 import com.novabilling.application.contract.EventsAndWebhooksContract;
 import com.novabilling.application.port.out.access.TenantStore;
+import com.novabilling.application.port.out.customer.CustomerRepository;
 import com.novabilling.application.port.out.event.EventStore;
 import com.novabilling.application.port.out.webhook.DeliveryStore;
 import com.novabilling.application.port.out.webhook.WebhookEndpointStore;
@@ -42,5 +43,10 @@ class PostgresEventsAndWebhooksContractTest extends EventsAndWebhooksContract {
     @Override
     protected TenantStore tenants() {
         return postgres.tenants;
+    }
+
+    @Override
+    protected CustomerRepository customers() {
+        return postgres.customers;
     }
 }

@@ -43,10 +43,11 @@ public final class PostgresCustomerRepository implements CustomerRepository {
      * {@code "*"} ({@code d}: {@code WebhookEndpoint.receives} in SQL), the endpoints as the statement's snapshot
      * sees them. A unique violation anywhere fails the whole statement: nothing is stored.
      * A delivery id is {@code whd_} + the event's millisecond as the ULID's 10 time characters (bound, made as
-     * {@code DeliveryId.generate} makes them) + 16 characters of the lowercase Crockford alphabet, one per byte of a
-     * fresh {@code gen_random_uuid()} (byte mod 32; 79 random bits, the uuid's version bits take one; a ULID's random
-     * part has 80). The lateral subquery names {@code w.id}, so it runs once per endpoint. Answers the number of
-     * deliveries queued.
+     * {@code DeliveryId.generate} makes them) + 16 random characters of the lowercase Crockford alphabet: the 12
+     * bytes of a fresh {@code gen_random_uuid()} that are all random (the 4 bytes holding its version and variant
+     * bits cut out), in base64 (16 characters of 6 bits), each mapped to the alphabet's character of its value
+     * mod 32 (5 bits each: 80 random bits, as a ULID has). One expression per row, so one uuid per delivery.
+     * Answers the number of deliveries queued.
      */
     static final String INSERT_CREATED = """
             WITH c AS (
@@ -61,14 +62,14 @@ public final class PostgresCustomerRepository implements CustomerRepository {
             d AS (
                 INSERT INTO webhook_deliveries (tenant_id, id, endpoint_id, event_id, status, attempts, created_at,
                                                 next_attempt_at)
-                SELECT e.tenant_id, ? || r.random, w.id, e.id, 'pending', 0, e.created_at, e.created_at
+                SELECT e.tenant_id,
+                       ? || translate(encode(overlay(uuid_send(gen_random_uuid()) PLACING ''::bytea FROM 7 FOR 4), 'base64'),
+                                      'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+                                      '0123456789abcdefghjkmnpqrstvwxyz0123456789abcdefghjkmnpqrstvwxyz'),
+                       w.id, e.id, 'pending', 0, e.created_at, e.created_at
                   FROM e
                   JOIN webhook_endpoints w
                     ON w.tenant_id = e.tenant_id AND w.enabled AND (e.type = ANY (w.events) OR ? = ANY (w.events))
-                 CROSS JOIN LATERAL (
-                       SELECT string_agg(substr('0123456789abcdefghjkmnpqrstvwxyz', get_byte(u.bytes, i) % 32 + 1, 1),
-                                         '' ORDER BY i) AS random
-                         FROM (SELECT uuid_send(gen_random_uuid()) AS bytes, w.id) u, generate_series(0, 15) i) r
                 RETURNING 1)
             SELECT count(*) AS deliveries FROM d""";
 

@@ -149,4 +149,40 @@ class DatabaseFailureEndToEndTest extends EndToEndTest {
         assertThat(post(key, body).body()).isEqualTo(retry.body());
         assertThat(customersWithEmail("commit-fails@idem.test")).isEqualTo(1);
     }
+
+    /**
+     * Without an Idempotency-Key a create is one statement in autocommit: when the connection dies once it was sent
+     * (a trigger makes the database end the session while the statement runs), the app cannot know whether it
+     * committed and says so with a 503; here it had not, so sending the create again makes exactly one customer.
+     */
+    @Test
+    void aCreateWhoseConnectionDiesMidStatementIs503OutcomeUnknown() throws Exception {
+        try (Connection db = postgres.superuserConnection("failover"); Statement sql = db.createStatement()) {
+            sql.execute("CREATE SEQUENCE statement_failures");
+            sql.execute("""
+                    CREATE FUNCTION fail_first_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      IF NEW.email = 'statement-fails@plain.test' AND nextval('statement_failures') = 1 THEN
+                        PERFORM pg_terminate_backend(pg_backend_pid());
+                      END IF;
+                      RETURN NULL;
+                    END $$""");
+            sql.execute("GRANT USAGE ON SEQUENCE statement_failures TO PUBLIC");
+            sql.execute("""
+                    CREATE TRIGGER fail_first_statement AFTER INSERT ON customers
+                    FOR EACH ROW EXECUTE FUNCTION fail_first_statement()""");
+        }
+        String body = "{\"email\":\"statement-fails@plain.test\",\"name\":\"Statement Fails\"}";
+
+        ApiResponse failed = api.post("/api/customers", body);
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.code()).isEqualTo("service_unavailable");
+        assertThat(failed.header("Retry-After")).isEqualTo("5");
+        assertThat((String) failed.object().get("detail")).contains("may or may not have been saved");
+        assertThat(customersWithEmail("statement-fails@plain.test")).isZero();
+
+        ApiResponse again = api.post("/api/customers", body);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(customersWithEmail("statement-fails@plain.test")).isEqualTo(1);
+    }
 }

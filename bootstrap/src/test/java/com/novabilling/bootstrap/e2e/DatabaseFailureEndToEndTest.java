@@ -108,6 +108,27 @@ class DatabaseFailureEndToEndTest extends EndToEndTest {
         return api.send("POST", "/api/customers", body, "application/json", "Idempotency-Key", key);
     }
 
+    /**
+     * Makes the database end the session that first inserts a customer with {@code email}: at its commit (a deferred
+     * constraint trigger) when {@code atCommit}, else while the INSERT runs (a plain row trigger). {@code name} names
+     * the sequence, function and trigger, so each test gets its own.
+     */
+    private void endSessionAtFirstInsertOf(String name, String email, boolean atCommit) throws Exception {
+        try (Connection db = postgres.superuserConnection("failover"); Statement sql = db.createStatement()) {
+            sql.execute("CREATE SEQUENCE " + name);
+            sql.execute("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                    + "BEGIN\n"
+                    + "  IF NEW.email = '" + email + "' AND nextval('" + name + "') = 1 THEN\n"
+                    + "    PERFORM pg_terminate_backend(pg_backend_pid());\n"
+                    + "  END IF;\n"
+                    + "  RETURN NULL;\n"
+                    + "END $$");
+            sql.execute("GRANT USAGE ON SEQUENCE " + name + " TO PUBLIC");
+            sql.execute((atCommit ? "CREATE CONSTRAINT TRIGGER " : "CREATE TRIGGER ") + name + " AFTER INSERT ON customers"
+                    + (atCommit ? " DEFERRABLE INITIALLY DEFERRED" : "") + " FOR EACH ROW EXECUTE FUNCTION " + name + "()");
+        }
+    }
+
     private int customersWithEmail(String email) {
         return api.get("/api/customers?email=" + email).data().size();
     }
@@ -119,21 +140,7 @@ class DatabaseFailureEndToEndTest extends EndToEndTest {
      */
     @Test
     void aCommitThatFailsIs503OutcomeUnknownAndTheRetryGivesExactlyOneCustomer() throws Exception {
-        try (Connection db = postgres.superuserConnection("failover"); Statement sql = db.createStatement()) {
-            sql.execute("CREATE SEQUENCE commit_failures");
-            sql.execute("""
-                    CREATE FUNCTION fail_first_commit() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                      IF NEW.email = 'commit-fails@idem.test' AND nextval('commit_failures') = 1 THEN
-                        PERFORM pg_terminate_backend(pg_backend_pid());
-                      END IF;
-                      RETURN NULL;
-                    END $$""");
-            sql.execute("GRANT USAGE ON SEQUENCE commit_failures TO PUBLIC");
-            sql.execute("""
-                    CREATE CONSTRAINT TRIGGER fail_first_commit AFTER INSERT ON customers
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_first_commit()""");
-        }
+        endSessionAtFirstInsertOf("commit_fails", "commit-fails@idem.test", true);
         String key = UUID.randomUUID().toString();
         String body = "{\"email\":\"commit-fails@idem.test\",\"name\":\"Commit Fails\"}";
 
@@ -157,21 +164,7 @@ class DatabaseFailureEndToEndTest extends EndToEndTest {
      */
     @Test
     void aCreateWhoseConnectionDiesMidStatementIs503OutcomeUnknown() throws Exception {
-        try (Connection db = postgres.superuserConnection("failover"); Statement sql = db.createStatement()) {
-            sql.execute("CREATE SEQUENCE statement_failures");
-            sql.execute("""
-                    CREATE FUNCTION fail_first_statement() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                      IF NEW.email = 'statement-fails@plain.test' AND nextval('statement_failures') = 1 THEN
-                        PERFORM pg_terminate_backend(pg_backend_pid());
-                      END IF;
-                      RETURN NULL;
-                    END $$""");
-            sql.execute("GRANT USAGE ON SEQUENCE statement_failures TO PUBLIC");
-            sql.execute("""
-                    CREATE TRIGGER fail_first_statement AFTER INSERT ON customers
-                    FOR EACH ROW EXECUTE FUNCTION fail_first_statement()""");
-        }
+        endSessionAtFirstInsertOf("statement_fails", "statement-fails@plain.test", false);
         String body = "{\"email\":\"statement-fails@plain.test\",\"name\":\"Statement Fails\"}";
 
         ApiResponse failed = api.post("/api/customers", body);

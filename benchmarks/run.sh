@@ -645,7 +645,8 @@ check_own() {
   local name=$1 logf=$2
   own_args "$name"
   if [ "${#PGB_ARGS[@]}" = 0 ]; then SKIP_OWN[$name]="no pgbench script of the app's SQL for it"; return; fi
-  # search_rare_fixed.sql holds search_fixed.sql's statement and more: when the app ran all of them, it is the one
+  # search_rare_fixed.sql is the window-then-trigram path (searches the words index does not serve): when the
+  # app's log holds all of its statements, it is the one
   if [ "$name" = search_common_cliff ] \
      && perl "$BENCH_DIR/lib/compare_sql.pl" "$logf" "$BENCH_DIR/pgbench/search_rare_fixed.sql" >/dev/null; then
     OWN_SCRIPT[$name]="$BENCH_DIR/pgbench/search_rare_fixed.sql"   # the app now takes the rare-term path

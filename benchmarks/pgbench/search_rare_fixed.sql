@@ -1,7 +1,8 @@
--- GET /api/customers?search=<a term dense in the sample whose newest 1,000 rows do not fill a page>: the lazy
--- walk of search_fixed.sql reads the whole 1,000-row window without filling the page, then every match through
--- the trigram index, fenced, counted (exact) and top-N sorted: what the app runs for the common name once enough
--- newer non-matching customers fill the window (the *_cliff runs).
+-- GET /api/customers?search=<a term dense in the sample whose newest 1,000 rows do not fill a page>, read the way
+-- the words index (V7, search_fixed.sql) does not serve (another sortBy, another filter, a term with non-letters):
+-- the lazy walk of the 1,000-row window, which does not fill the page, then every match through the trigram index,
+-- fenced, counted (exact) and top-N sorted. Before V7 the app ran this for the common name once enough newer
+-- non-matching customers filled the window (the *_cliff runs); run.sh still picks it if the app's log shows it.
 -- Variables (-D): tenant, pattern, lim (= limit + 1), off.
 SELECT c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, c.metadata::text AS metadata, c.created_at, c.updated_at,
 c.total_spent, c.active_subscriptions

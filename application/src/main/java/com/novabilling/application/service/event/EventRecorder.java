@@ -10,8 +10,6 @@ import com.novabilling.domain.event.Event;
 import com.novabilling.domain.event.EventId;
 import com.novabilling.domain.event.EventType;
 import com.novabilling.domain.shared.TenantId;
-import com.novabilling.domain.webhook.DeliveryId;
-import com.novabilling.domain.webhook.WebhookEndpoint;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -77,14 +75,9 @@ public final class EventRecorder {
 
     private Event record(TenantId tenantId, EventType type, Render render) {
         Event event = newEvent(tenantId, type, render);
-        Instant now = event.createdAt();
-        EventId id = event.id();
         events.append(event);
-        List<PendingDelivery> queued = endpoints.list(tenantId).stream()
-                .filter(e -> e.receives(type))
-                .map(WebhookEndpoint::id)
-                .map(endpoint -> new PendingDelivery(DeliveryId.generate(now, random), tenantId, endpoint, id, now))
-                .toList();
+        List<PendingDelivery> queued = PendingDelivery.toEach(
+                endpoints.list(tenantId).stream().filter(e -> e.receives(type)).toList(), event, event.createdAt(), random);
         if (!queued.isEmpty()) {
             deliveries.enqueue(queued);
         }

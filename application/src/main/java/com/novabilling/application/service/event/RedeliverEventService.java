@@ -9,7 +9,6 @@ import com.novabilling.domain.event.Event;
 import com.novabilling.domain.event.EventId;
 import com.novabilling.domain.event.EventNotFoundException;
 import com.novabilling.domain.shared.TenantId;
-import com.novabilling.domain.webhook.DeliveryId;
 import com.novabilling.domain.webhook.WebhookEndpoint;
 import com.novabilling.domain.webhook.WebhookEndpointDisabledException;
 import com.novabilling.domain.webhook.WebhookEndpointId;
@@ -54,9 +53,7 @@ public final class RedeliverEventService implements RedeliverEventUseCase {
             targets = endpoints.list(tenantId).stream().filter(e -> e.receives(event.type())).toList();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<PendingDelivery> queued = targets.stream()
-                .map(e -> new PendingDelivery(DeliveryId.generate(now, random), tenantId, e.id(), event.id(), now))
-                .toList();
+        List<PendingDelivery> queued = PendingDelivery.toEach(targets, event, now, random);
         if (!queued.isEmpty()) {
             deliveries.enqueue(queued);
         }

@@ -17,7 +17,6 @@ import com.novabilling.domain.customer.ExternalId;
 import com.novabilling.application.port.shared.webhook.PendingDelivery;
 import com.novabilling.domain.event.Event;
 import com.novabilling.domain.shared.TenantId;
-import com.novabilling.domain.webhook.DeliveryId;
 
 import java.security.SecureRandom;
 import java.util.Comparator;
@@ -94,11 +93,9 @@ public final class MemoryCustomerStore implements CustomerRepository, CustomerRe
             }
             insert(customer);
             events.append(created);
-            List<PendingDelivery> queued = store.webhookEndpoints.values().stream()
-                    .filter(e -> e.tenantId().equals(created.tenantId()) && e.receives(created.type()))
-                    .map(e -> new PendingDelivery(DeliveryId.generate(created.createdAt(), DELIVERY_IDS),
-                            created.tenantId(), e.id(), created.id(), created.createdAt()))
-                    .toList();
+            List<PendingDelivery> queued = PendingDelivery.toEach(store.webhookEndpoints.values().stream()
+                    .filter(e -> e.tenantId().equals(created.tenantId()) && e.receives(created.type())).toList(),
+                    created, created.createdAt(), DELIVERY_IDS);
             if (!queued.isEmpty()) {
                 deliveries.enqueue(queued);
             }

@@ -31,7 +31,7 @@ DURATION, WARMUP, OUT, SCENARIOS). Durations: 20, 20s or 1m.
                     page_first,page_deep,page_keyset,search_random_cliff,search_common_cliff (the two *_cliff
                     ones run last: they add CLIFF_ROWS newer customers first)
 
-More: APP_WARMUP (30s: GET-by-id load once before the scenarios, for the JIT), OTHER_TENANTS (99), SAMPLE_IDS (10000), COMMON_NAME (wanjiru), DEEP_PAGE (middle of tenant
+More: APP_WARMUP (45s: load once before the scenarios, for the JIT, split over every selected scenario's request, at least 3 s each), OTHER_TENANTS (99), SAMPLE_IDS (10000), COMMON_NAME (wanjiru), DEEP_PAGE (middle of tenant
 'default'), RICH_INVOICES (10000: paid invoices of the get_rich customer), CLIFF_ROWS (100000), JFR (0; 1 records
 a Flight Recorder profile of the app during the measured runs and prints its top frames), PGBIN (/usr/lib/postgresql/15/bin), PG_SHARED_BUFFERS (2GB), JAR, BUILD (auto: only when the
 jar is missing | always | never), JAVA_OPTS (./run.sh's defaults), CDS (on: a class-data archive of the jar, as the build makes | off), DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE (app default 10),
@@ -59,7 +59,7 @@ BIG_TENANT_SHARE=${BIG_TENANT_SHARE:-0.9}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
-APP_WARMUP=${APP_WARMUP:-30s}
+APP_WARMUP=${APP_WARMUP:-45s}
 OUT=${OUT:-$BENCH_DIR/out/$(date -u +%Y%m%dT%H%M%SZ)}
 SCENARIOS=${SCENARIOS:-get_by_id,get_rich,get_none,create,search_random,search_common,page_first,page_deep,page_keyset,search_random_cliff,search_common_cliff}
 RICH_INVOICES=${RICH_INVOICES:-10000}
@@ -817,9 +817,25 @@ add_cliff_rows() {
 }
 
 if [ "$APP_WARMUP_S" -gt 0 ]; then
-  # once, before the scenarios: lets the JIT compile the request path common to all of them
-  log "=== app warm-up: GET /api/customers/{id} for ${APP_WARMUP_S} s"
-  run_wrk get_by_id appwarmup "$APP_WARMUP_S"
+  # once, before the scenarios: every selected scenario's request in turn (the cliff scenarios send the same
+  # requests as the searches), APP_WARMUP split between them, at least 3 s each, so the JIT has compiled the
+  # path of each request before its first measured run instead of during it (the first search scenario of a
+  # run used to pay for the search path's compilation)
+  WARM_LIST=()
+  for n in "${SELECTED[@]}"; do
+    [[ "$n" != *_cliff ]] || continue
+    [ "$n" != page_keyset ] || [ "$KEYSET_API" = 1 ] || continue
+    WARM_LIST+=("$n")
+  done
+  if [ "${#WARM_LIST[@]}" -gt 0 ]; then
+    WARM_EACH_S=$(( APP_WARMUP_S / ${#WARM_LIST[@]} ))
+    [ "$WARM_EACH_S" -ge 3 ] || WARM_EACH_S=3
+    log "=== app warm-up: ${WARM_EACH_S} s of each of ${WARM_LIST[*]}"
+    for n in "${WARM_LIST[@]}"; do
+      run_wrk "$n" appwarmup "$WARM_EACH_S"
+      [ "$n" != create ] || remove_created_rows
+    done
+  fi
 fi
 
 for name in "${SELECTED[@]}"; do
@@ -915,7 +931,7 @@ ratio() { if [ -n "$1" ] && [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN { p
   echo '```'
   echo
   echo "Concurrency $CONCURRENCY (wrk: $WRK_THREADS threads, $CONCURRENCY connections; pgbench: $PGBENCH_JOBS threads, $CONCURRENCY clients), ${WARMUP_S} s warm-up then ${DURATION_S} s measured, each tool, each scenario"
-  echo "(and once, before all, ${APP_WARMUP_S} s of GET-by-id load on the app for the JIT)."
+  echo "(and once, before all, ${APP_WARMUP_S} s of load on the app for the JIT: ${WARM_EACH_S:-0} s of each scenario's request in turn)."
   echo
   echo "| scenario | app req/s | app p50 | app p99 | own SQL tps | own p99 | cheapest SQL tps | cheapest p50 | cheapest p99 | API / cheapest | API / own SQL |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

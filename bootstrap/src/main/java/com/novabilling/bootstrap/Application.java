@@ -15,17 +15,13 @@ import java.util.Map;
  */
 public final class Application {
 
-    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
-
     private Application() {
     }
 
     public static void main(String[] args) {
+        // Logback is configured in code (logging.LogConfiguration: text lines, or JSON lines with
+        // NOVABILLING_LOG_FORMAT=json), unless -Dlogback.configurationFile names a file
         Map<String, String> env = System.getenv();
-        // before the first logger exists: JSON lines use their own Logback configuration
-        if ("json".equals(env.get(NovaBillingLauncher.LOG_FORMAT)) && System.getProperty(LOGBACK_CONFIGURATION) == null) {
-            System.setProperty(LOGBACK_CONFIGURATION, "logback-json.xml");
-        }
         try {
             start(args, env);
         } catch (IllegalArgumentException | EmbeddedPostgresPlatform.UnsupportedPlatformException e) {

@@ -81,7 +81,8 @@ train() {
     done
   fi
   kill -TERM "$pid" 2>/dev/null
-  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  # writing the archive at exit takes a few seconds on an idle machine, more than 30 s on a busy one (load 16)
+  for _ in $(seq 1 1800); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then
     kill -KILL "$pid"; wait "$pid" 2>/dev/null
     echo "[cds] the $mode training run did not stop (see $LOG)" >&2; rm -f "$ARCHIVE"; return 1

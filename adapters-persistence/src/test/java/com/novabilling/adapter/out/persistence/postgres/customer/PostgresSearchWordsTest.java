@@ -128,6 +128,69 @@ class PostgresSearchWordsTest {
         assertThat(store.list(new CustomerListCriteria.Builder(KEPT).search("lovelace").build()).data()).isEmpty();
     }
 
+    /**
+     * Migration V8 replaced V7's trigger body (words by {@code search_words_of}, twice per row) by one statement that
+     * splits {@code search_text} itself: over many random names and emails (letters, capitals, digits, separators,
+     * accents and other scripts, repeated words), inserted one row per statement as the app does, then renamed,
+     * every customer's postings must be exactly {@code search_words_of(search_text)} (V7's definition of the words)
+     * and the tenant's dictionary exactly the distinct words ever posted.
+     */
+    @Test
+    void theTriggerPostsExactlyTheWordsOfSearchWordsOfForRandomNamesAndEmails() {
+        jdbc().update("INSERT INTO tenants (id, name) VALUES ('ten_upkeep', 'Upkeep')", List.of());
+        TenantId tenant = new TenantId("ten_upkeep");
+        Random random = new Random(8);
+        String alphabet = "abcdeABCDE xyz0123456789.-_+'@éÉßøΩж中\t";
+        List<String> emails = new ArrayList<>();
+        List<String> namesAndEmails = new ArrayList<>();
+        for (int n = 1; n <= 300; n++) {
+            String word = text(random, alphabet, 1 + random.nextInt(24));
+            String name = n % 9 == 0 ? word + " " + word : word;
+            String email = text(random, alphabet, 1 + random.nextInt(12)) + n + "@" + text(random, alphabet, 1 + random.nextInt(8));
+            emails.add(email);
+            namesAndEmails.addAll(List.of(name, email));
+            insert(tenant, id(7, n), email, name, BASE.plusSeconds(n), "active");
+        }
+        for (int n = 1; n <= 300; n += 3) {
+            String name = text(random, alphabet, 1 + random.nextInt(24));
+            namesAndEmails.addAll(List.of(name, emails.get(n - 1)));
+            jdbc().update("UPDATE customers SET name = ? WHERE tenant_id = 'ten_upkeep' AND id = ?", List.of(name, id(7, n)));
+        }
+        List<Integer> postingsDiffer = jdbc().query("""
+                SELECT count(*)::int FROM customers c
+                 WHERE c.tenant_id = 'ten_upkeep'
+                   AND search_words_of(c.search_text) IS DISTINCT FROM ARRAY(
+                       SELECT s.word FROM customer_search_words s
+                        WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id AND s.created_at = c.created_at
+                        ORDER BY s.word)""", List.of(), rs -> rs.getInt(1));
+        assertThat(postingsDiffer).containsExactly(0);
+        assertThat(jdbc().query("SELECT count(*)::int FROM customer_search_words WHERE tenant_id = 'ten_upkeep'", List.of(),
+                rs -> rs.getInt(1)).get(0)).isGreaterThan(600);
+        // the dictionary is insert-only: the words of the rows as inserted and as renamed, nothing else
+        Set<String> everPosted = new HashSet<>();
+        for (int i = 0; i < namesAndEmails.size(); i += 2) {
+            everPosted.addAll(jdbc().query("SELECT unnest(search_words_of(lower(?) || chr(1) || lower(?)))",
+                    List.of(namesAndEmails.get(i), namesAndEmails.get(i + 1)), rs -> rs.getString(1)));
+        }
+        List<String> dictionary = jdbc().query("SELECT word FROM search_words WHERE tenant_id = 'ten_upkeep'",
+                List.of(), rs -> rs.getString(1));
+        assertThat(dictionary).doesNotHaveDuplicates().allMatch(w -> w.matches("[a-z]+"))
+                .containsExactlyInAnyOrderElementsOf(everPosted);
+        assertThat(jdbc().query("""
+                SELECT count(*)::int FROM customer_search_words s
+                 WHERE s.tenant_id = 'ten_upkeep'
+                   AND NOT EXISTS (SELECT 1 FROM search_words d WHERE d.tenant_id = s.tenant_id AND d.word = s.word)""",
+                List.of(), rs -> rs.getInt(1))).containsExactly(0);
+    }
+
+    private static String text(Random random, String alphabet, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
     @Test
     void everyLetterTermFindsExactlyWhatSearchTextLikeFinds() {
         Random random = new Random(6);

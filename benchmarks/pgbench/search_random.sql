@@ -1,17 +1,19 @@
 -- GET /api/customers?search=<5 random letters>: PostgresCustomerReadModel.list (searchPage, default sort
--- createdAt desc, page 1), through the words index (migration V7, SearchWords): the words of the tenant's
--- dictionary containing the term (trigram index on search_words), each word's newest offset + limit + 1
--- customers (backward index-only walks of customer_search_words), the newest limit + 1 of them joined to
--- customers by key and re-checked. A random term is in no word: no walk, an empty page at offset 0, so the
--- total is 0, exact. One statement.
+-- createdAt desc, page 1), through the words index (migration V7, SearchWords): first the words of the tenant's
+-- dictionary containing the term (trigram index on search_words), as one row (an array and its length); a random
+-- term is in no word: that statement is the whole answer (an empty page at offset 0, total 0, exact). Otherwise
+-- (under \if, as in the app) each word's newest offset + limit + 1 customers (backward index-only walks of
+-- customer_search_words), the newest limit + 1 of them joined to customers by key and re-checked.
 -- The pattern ('%' || escaped term || '%') comes from bench.terms: one extra primary-key lookup.
 -- Variables (-D): tenant, terms_count, lim (= limit + 1), off.
 \set n random(1, :terms_count)
 \set walk :lim + :off
 SELECT pattern FROM bench.terms WHERE n = :n \gset
-WITH w AS MATERIALIZED (SELECT d.word FROM search_words d WHERE d.tenant_id = :tenant AND d.word LIKE lower(:pattern) LIMIT 201),
-k AS (SELECT DISTINCT p.created_at, p.customer_id FROM w CROSS JOIN LATERAL (SELECT s.created_at, s.customer_id FROM customer_search_words s WHERE s.tenant_id = :tenant AND s.word = w.word ORDER BY s.created_at DESC, s.customer_id DESC LIMIT :walk) p WHERE (SELECT count(*) FROM w) <= 200),
+SELECT array_agg(d.word) AS words, count(*) AS word_count FROM (SELECT d.word FROM search_words d WHERE d.tenant_id = :tenant AND d.word LIKE lower(:pattern) LIMIT 201) d \gset
+\if :word_count > 0 and :word_count <= 200
+WITH k AS (SELECT DISTINCT p.created_at, p.customer_id FROM unnest(:words::text[]) AS w (word) CROSS JOIN LATERAL (SELECT s.created_at, s.customer_id FROM customer_search_words s WHERE s.tenant_id = :tenant AND s.word = w.word ORDER BY s.created_at DESC, s.customer_id DESC LIMIT :walk) p),
 page AS (SELECT k.created_at, k.customer_id FROM k ORDER BY k.created_at DESC, k.customer_id DESC LIMIT :lim OFFSET :off)
 SELECT c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, c.metadata::text AS metadata, c.created_at, c.updated_at,
-c.total_spent, c.active_subscriptions, n.words
-FROM (SELECT count(*) AS words FROM w) n LEFT JOIN (page JOIN customers c ON c.tenant_id = :tenant AND c.id = page.customer_id AND c.search_text LIKE lower(:pattern)) ON true ORDER BY c.created_at DESC, c.id DESC;
+c.total_spent, c.active_subscriptions
+FROM page JOIN customers c ON c.tenant_id = :tenant AND c.id = page.customer_id AND c.search_text LIKE lower(:pattern) ORDER BY c.created_at DESC, c.id DESC;
+\endif

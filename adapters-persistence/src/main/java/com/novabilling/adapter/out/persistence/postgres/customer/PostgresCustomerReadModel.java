@@ -243,33 +243,34 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
     }
 
     /**
-     * A search page through the words index ({@link SearchWords}): one statement for the page (an empty one, a
-     * random term's, is the whole answer), its total as for any list (exact when it is the last page; else the
-     * estimate when that is {@link #UNCOUNTED_ESTIMATE} or more, else counted over the words' postings up to
-     * {@link #COUNT_CAP}). Empty when more than {@link SearchWords#MAX_WORDS} words contain the term: the caller
-     * reads the page the other way.
+     * A search page through the words index ({@link SearchWords}): the words containing the term (one small
+     * statement: a term in no word, an empty page, is the whole answer), then the page over their customers, its
+     * total as for any list (exact when it is the last page; else the estimate when that is
+     * {@link #UNCOUNTED_ESTIMATE} or more, else counted over the words' postings up to {@link #COUNT_CAP}). Empty
+     * when more than {@link SearchWords#MAX_WORDS} words contain the term: the caller reads the page the other way.
      */
     private Optional<CustomerPage> wordsPage(Connection connection, CustomerListCriteria criteria,
                                              CustomerListSql.Cursor cursor, long offset) throws SQLException {
-        int[] words = {0};
-        List<CustomerView> read = query(connection, SearchWords.pageSql(COLUMNS + ",\n" + BILLING_COLUMNS,
-                SearchWords.descending(criteria), cursor != null), SearchWords.pageParams(criteria, cursor, offset), true,
-                rs -> {
-                    words[0] = rs.getInt("words");
-                    return rs.getString("id") == null ? null : view(rs);
-                });
-        if (words[0] > SearchWords.MAX_WORDS) {
+        Object[] found = query(connection, SearchWords.WORDS_SQL, SearchWords.wordsParams(criteria), true, rs -> {
+            java.sql.Array array = rs.getArray("words");
+            return new Object[] {rs.getInt("word_count"), array == null ? new Object[0] : array.getArray()};
+        }).get(0);
+        int words = (Integer) found[0];
+        if (words > SearchWords.MAX_WORDS) {
             return Optional.empty();
         }
-        List<CustomerView> rows = read.stream().filter(java.util.Objects::nonNull).toList();
+        List<CustomerView> rows = words == 0 ? List.of()
+                : query(connection, SearchWords.pageSql(COLUMNS + ",\n" + BILLING_COLUMNS, SearchWords.descending(criteria),
+                        cursor != null), SearchWords.pageParams(criteria,
+                        connection.createArrayOf("text", (Object[]) found[1]), cursor, offset), true, this::view);
         int limit = criteria.limit();
         boolean hasMore = rows.size() > limit;
         if (cursor != null) {
             return Optional.of(result(criteria, rows, 0, false, hasMore));
         }
         List<CustomerView> page = hasMore ? rows.subList(0, limit) : rows;
-        if (!hasMore && (!rows.isEmpty() || offset == 0 || words[0] == 0)) {
-            return Optional.of(result(criteria, page, words[0] == 0 ? 0 : offset + rows.size(), true, false));
+        if (!hasMore && (!rows.isEmpty() || offset == 0 || words == 0)) {
+            return Optional.of(result(criteria, page, words == 0 ? 0 : offset + rows.size(), true, false));
         }
         Total total = wordsTotal(connection, criteria);
         return Optional.of(result(criteria, page, total.rows(), total.exact(), hasMore));

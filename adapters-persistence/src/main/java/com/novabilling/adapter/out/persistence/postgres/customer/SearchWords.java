@@ -53,35 +53,49 @@ final class SearchWords {
 
     /** The words containing the term (at most {@link #MAX_WORDS} + 1 of them: more means "too many"). */
     private static String words() {
-        return "WITH w AS MATERIALIZED (SELECT d.word FROM search_words d WHERE d.tenant_id = ? AND d.word LIKE lower(?)"
-                + " LIMIT " + (MAX_WORDS + 1) + ")";
+        return "WITH w AS MATERIALIZED (" + MATCHING_WORDS + ")";
+    }
+
+    private static final String MATCHING_WORDS = "SELECT d.word FROM search_words d WHERE d.tenant_id = ?"
+            + " AND d.word LIKE lower(?) LIMIT " + (MAX_WORDS + 1);
+
+    /**
+     * The words containing the term, as one row: {@code words} (a text array, null when there is none) and
+     * {@code word_count} (at most {@link #MAX_WORDS} + 1: more means "too many"). A statement of its own, planned
+     * with the term (the dictionary's trigram index): a term in no word, as almost every random one, is answered
+     * by it alone, without parsing or planning the walk. Bind values: {@link #wordsParams}.
+     */
+    static final String WORDS_SQL = "SELECT array_agg(d.word) AS words, count(*) AS word_count FROM ("
+            + MATCHING_WORDS + ") d";
+
+    static List<Object> wordsParams(CustomerListCriteria c) {
+        return List.of(c.tenantId().value(), CustomerListSql.pattern(c.search()));
     }
 
     /**
-     * limit + 1 rows of the page (with {@code columns} of {@code customers c}) and, on every row, {@code words}:
-     * how many words contain the term. No match: one row of nulls but {@code words}. More than {@link #MAX_WORDS}
-     * words: no walk at all, no row but that one. Bind values: {@link #pageParams}.
+     * limit + 1 rows of the page (with {@code columns} of {@code customers c}) over the customers of the given
+     * words (a text array, from {@link #WORDS_SQL}): each word's newest offset + limit + 1 postings (from the
+     * cursor on, with one), the newest of them joined to {@code customers} by key and re-checked with
+     * {@code search_text LIKE}. Bind values: {@link #pageParams}.
      */
     static String pageSql(String columns, boolean descending, boolean fromCursor) {
         String dir = descending ? " DESC" : " ASC";
-        return words() + ",\n"
-                + "k AS (SELECT DISTINCT p.created_at, p.customer_id FROM w CROSS JOIN LATERAL (SELECT s.created_at, s.customer_id"
+        return "WITH k AS (SELECT DISTINCT p.created_at, p.customer_id FROM unnest(?::text[]) AS w (word)"
+                + " CROSS JOIN LATERAL (SELECT s.created_at, s.customer_id"
                 + " FROM customer_search_words s WHERE s.tenant_id = ? AND s.word = w.word"
                 + (fromCursor ? " AND (s.created_at, s.customer_id)" + (descending ? " < " : " > ") + "(?, ?)" : "")
-                + " ORDER BY s.created_at" + dir + ", s.customer_id" + dir + " LIMIT ?) p"
-                + " WHERE (SELECT count(*) FROM w) <= " + MAX_WORDS + "),\n"
+                + " ORDER BY s.created_at" + dir + ", s.customer_id" + dir + " LIMIT ?) p),\n"
                 + "page AS (SELECT k.created_at, k.customer_id FROM k ORDER BY k.created_at" + dir + ", k.customer_id" + dir
                 + " LIMIT ? OFFSET ?)\n"
-                + "SELECT " + columns + ", n.words\n"
-                + "FROM (SELECT count(*) AS words FROM w) n LEFT JOIN (page JOIN customers c ON c.tenant_id = ?"
-                + " AND c.id = page.customer_id AND " + CustomerListSql.search("c") + ") ON true"
-                + " ORDER BY c.created_at" + dir + ", c.id" + dir;
+                + "SELECT " + columns + "\n"
+                + "FROM page JOIN customers c ON c.tenant_id = ? AND c.id = page.customer_id AND "
+                + CustomerListSql.search("c") + " ORDER BY c.created_at" + dir + ", c.id" + dir;
     }
 
-    static List<Object> pageParams(CustomerListCriteria c, CustomerListSql.Cursor cursor, long offset) {
+    /** The bind values of {@link #pageSql}: {@code words} is the array {@link #WORDS_SQL} returned. */
+    static List<Object> pageParams(CustomerListCriteria c, Object words, CustomerListSql.Cursor cursor, long offset) {
         String tenant = c.tenantId().value();
-        String pattern = CustomerListSql.pattern(c.search());
-        List<Object> params = new ArrayList<>(List.of(tenant, pattern, tenant));
+        List<Object> params = new ArrayList<>(List.of(words, tenant));
         if (cursor != null) {
             params.add(cursor.sortValue());
             params.add(cursor.id());
@@ -90,7 +104,7 @@ final class SearchWords {
         params.add(c.limit() + 1);
         params.add(offset);
         params.add(tenant);
-        params.add(pattern);
+        params.add(CustomerListSql.pattern(c.search()));
         return params;
     }
 

@@ -273,6 +273,38 @@ class PostgresSearchWordsTest {
     }
 
     @Test
+    void theWordsLookupAloneAnswersATermInNoWordAndMoreThan200WordsGoTheOtherWay() {
+        TenantId tenant = new TenantId("ten_many");
+        jdbc().update("INSERT INTO tenants (id, name) VALUES ('ten_many', 'Many')", List.of());
+        // 230 customers, each with its own word containing 'qzx' (qzxaa, qzxab, ...), created one second apart
+        jdbc().update("""
+                INSERT INTO customers (tenant_id, id, email, name, currency, status, metadata, created_at, updated_at)
+                SELECT 'ten_many', 'cust_7' || lpad(to_hex(n), 25, '0'), 'm' || n || '@many.test',
+                       'Qzx' || chr(97 + n / 26) || chr(97 + n % 26) || ' Many', 'UGX', 'active', '{}',
+                       timestamptz '2026-01-01' + n * interval '1 second', now()
+                  FROM generate_series(0, 229) AS n""", List.of());
+        List<Long> counts = jdbc().query(SearchWords.WORDS_SQL, SearchWords.wordsParams(
+                new CustomerListCriteria.Builder(tenant).search("QZX").build()), rs -> rs.getLong("word_count"));
+        assertThat(counts).containsExactly((long) SearchWords.MAX_WORDS + 1);
+        List<String> none = jdbc().query("SELECT coalesce(array_length(words, 1), 0) || ' ' || word_count FROM ("
+                + SearchWords.WORDS_SQL + ") f", SearchWords.wordsParams(new CustomerListCriteria.Builder(tenant)
+                .search("wxyz").build()), rs -> rs.getString(1));
+        assertThat(none).containsExactly("0 0");
+        for (String term : List.of("qzx", "QZXA", "zxb", "qzxj", "wxyz", "manyy")) {
+            CustomerListCriteria criteria = new CustomerListCriteria.Builder(tenant).search(term).limit(20).build();
+            assertThat(SearchWords.serves(criteria, 0)).as(term).isTrue();
+            List<String> all = expected(tenant, term, true);
+            CustomerPage found = store.list(criteria);
+            assertThat(ids(found)).as(term).containsExactlyElementsOf(all.subList(0, Math.min(20, all.size())));
+            assertThat(found.hasMore()).as(term).isEqualTo(all.size() > 20);
+            assertThat(found.total()).as(term).isEqualTo(all.size());
+            assertThat(found.totalIsExact()).as(term).isTrue();
+        }
+        assertThat(expected(tenant, "qzx", true)).hasSize(230);
+        assertThat(expected(tenant, "wxyz", true)).isEmpty();
+    }
+
+    @Test
     void newerNonMatchingCustomersLeaveTheWordsWalkAsItWas() {
         TenantId tenant = new TenantId("ten_cliffs");
         jdbc().update("INSERT INTO tenants (id, name) VALUES ('ten_cliffs', 'Cliffs')", List.of());
@@ -284,7 +316,10 @@ class PostgresSearchWordsTest {
                   FROM generate_series(1, 2000) AS n""", List.of());
         String sql = SearchWords.pageSql("c.id", true, false);
         CustomerListCriteria criteria = new CustomerListCriteria.Builder(tenant).search("wanjiru").limit(20).build();
-        List<Object> params = SearchWords.pageParams(criteria, null, 0);
+        List<String> words = jdbc().query("SELECT unnest(words) FROM (" + SearchWords.WORDS_SQL + ") f",
+                SearchWords.wordsParams(criteria), rs -> rs.getString(1));
+        assertThat(words).containsExactly("wanjiru");
+        List<Object> params = SearchWords.pageParams(criteria, words.toArray(new String[0]), null, 0);
         List<String> before = ids(store.list(criteria));
 
         jdbc().update("""

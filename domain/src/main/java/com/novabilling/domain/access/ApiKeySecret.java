@@ -1,5 +1,7 @@
 package com.novabilling.domain.access;
 
+import com.novabilling.domain.shared.Text;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,7 +79,7 @@ public record ApiKeySecret(String value) {
         }
         for (int i = prefix; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+            if (!Text.isAsciiLetterOrDigit(c)) {
                 return false;
             }
         }

@@ -106,7 +106,7 @@ public record Email(String value) {
         }
         for (int i = start; i < end; i++) {
             char c = domain.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+            if (!Text.isAsciiLetterOrDigit(c) && c != '-') {
                 return false;
             }
         }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -86,13 +87,13 @@ public final class Metadata {
      * Anything from outside (a request body, a migration's input) goes through {@link #of}.
      */
     public static Metadata trusted(Map<String, ?> stored) {
-        if (java.util.Objects.requireNonNull(stored, "metadata").isEmpty()) {
+        if (Objects.requireNonNull(stored, "metadata").isEmpty()) {
             return EMPTY;
         }
         Map<String, Object> values = new TreeMap<>(KEY_ORDER);
         for (Map.Entry<String, ?> entry : stored.entrySet()) {
-            String key = java.util.Objects.requireNonNull(entry.getKey(), "metadata key");
-            Object value = java.util.Objects.requireNonNull(entry.getValue(), "metadata value");
+            String key = Objects.requireNonNull(entry.getKey(), "metadata key");
+            Object value = Objects.requireNonNull(entry.getValue(), "metadata value");
             if (value instanceof BigDecimal decimal) {
                 value = stripped(decimal);
             } else if (!(value instanceof String) && !(value instanceof Boolean)) {

@@ -1,6 +1,5 @@
 package com.novabilling.domain.shared;
 
-
 /** A tenant's identifier: 1 to 64 characters of {@code A-Z a-z 0-9 _}. */
 public record TenantId(String value) {
 
@@ -28,7 +27,7 @@ public record TenantId(String value) {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+            if (!Text.isAsciiLetterOrDigit(c) && c != '_') {
                 return false;
             }
         }

@@ -37,6 +37,11 @@ public final class Text {
         return false;
     }
 
+    /** True for the ASCII letters and digits, {@code [A-Za-z0-9]}: the alphabet of identifiers and keys. */
+    public static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
     /** True when {@code s} holds any whitespace or space character (including no-break spaces). */
     public static boolean hasWhitespace(String s) {
         for (int i = 0; i < s.length(); ) {

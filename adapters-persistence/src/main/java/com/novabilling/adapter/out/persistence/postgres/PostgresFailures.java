@@ -118,6 +118,15 @@ public final class PostgresFailures {
         return false;
     }
 
+    /**
+     * Whether a statement sent in autocommit may have committed although it failed: unless no connection was
+     * obtained ({@link #nothingSent}) or PostgreSQL cancelled it ({@link #statementCanceled}), the connection may
+     * have lost only the answer of a statement that committed by itself.
+     */
+    public static boolean mayHaveCommitted(Throwable failure) {
+        return !nothingSent(failure) && !statementCanceled(failure);
+    }
+
     /** The constraint (or unique index) of a unique violation (SQLSTATE 23505) in the cause chain. */
     static Optional<String> violatedUniqueConstraint(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -37,8 +37,7 @@ public final class StoreUnavailableTranslation implements MethodInterceptor<Obje
         if (!outermost) {
             return false;
         }
-        return call.returned || (autocommit && !PostgresFailures.nothingSent(failure)
-                && !PostgresFailures.statementCanceled(failure));
+        return call.returned || (autocommit && PostgresFailures.mayHaveCommitted(failure));
     }
 
     @Override

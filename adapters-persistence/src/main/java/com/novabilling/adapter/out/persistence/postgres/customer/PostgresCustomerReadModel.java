@@ -16,13 +16,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static com.novabilling.adapter.out.persistence.postgres.SqlTimes.instant;
 
 /**
  * Customers as the API shows them (with their billing totals), read by hand-written SQL through
@@ -404,11 +405,6 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
                 rs.getString("external_id"), rs.getString("email"), rs.getString("name"), rs.getString("country"),
                 rs.getString("currency"), rs.getString("status"), rs.getString("metadata"),
                 instant(rs, "created_at"), instant(rs, "updated_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     /** The top plan node's row estimate in {@code EXPLAIN (FORMAT JSON)} output. */

@@ -16,12 +16,12 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+
+import static com.novabilling.adapter.out.persistence.postgres.SqlTimes.at;
 
 /**
  * Customers in PostgreSQL, written through {@link CustomerRowRepository}. Uniqueness of email
@@ -128,8 +128,7 @@ public final class PostgresCustomerRepository implements CustomerRepository {
         } catch (StoreUnavailableException e) {
             // Sent in autocommit, the statement commits by itself: a connection lost once it was sent may have lost
             // only the answer. Inside a transaction the commit decides (and a failed commit says so).
-            if (autocommit[0] && !e.outcomeUnknown() && !PostgresFailures.nothingSent(e)
-                    && !PostgresFailures.statementCanceled(e)) {
+            if (autocommit[0] && !e.outcomeUnknown() && PostgresFailures.mayHaveCommitted(e)) {
                 throw new StoreUnavailableException(e.getCause(), true);
             }
             throw e;
@@ -139,10 +138,6 @@ public final class PostgresCustomerRepository implements CustomerRepository {
     /** {@code whd_} and the 10 time characters of a delivery id made at {@code at}; SQL adds the random part. */
     static String deliveryIdStart(Instant at) {
         return DeliveryId.generate(at, ZEROS).value().substring(0, DeliveryId.PREFIX.length() + 10);
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     @Override

@@ -20,12 +20,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+
+import static com.novabilling.adapter.out.persistence.postgres.SqlTimes.at;
+import static com.novabilling.adapter.out.persistence.postgres.SqlTimes.instant;
 
 /**
  * Deliveries in {@code webhook_deliveries}, attempts in {@code webhook_delivery_attempts}, in hand-written SQL:
@@ -52,14 +53,6 @@ public final class PostgresDeliveryStore implements DeliveryStore {
         return PostgresFailures.translate(() -> jdbc.execute(work::run));
     }
 
-    private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     @Override
     public void enqueue(List<PendingDelivery> deliveries) {

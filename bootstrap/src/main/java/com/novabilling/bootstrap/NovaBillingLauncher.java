@@ -1,6 +1,7 @@
 package com.novabilling.bootstrap;
 
 import com.novabilling.bootstrap.lifecycle.GracefulShutdown;
+import com.novabilling.bootstrap.logging.LogConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.banner.MicronautBanner;
 import io.micronaut.context.env.Environment;
@@ -21,7 +22,7 @@ import java.util.Optional;
  */
 final class NovaBillingLauncher extends Micronaut {
 
-    static final String LOG_FORMAT = "NOVABILLING_LOG_FORMAT";
+    static final String LOG_FORMAT = LogConfiguration.LOG_FORMAT;
     private static final Logger LOG = LoggerFactory.getLogger(NovaBillingLauncher.class);
 
     private final Runnable afterStop;

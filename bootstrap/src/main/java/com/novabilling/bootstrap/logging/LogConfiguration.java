@@ -29,6 +29,8 @@ import java.util.function.UnaryOperator;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LogConfiguration extends ContextAwareBase implements Configurator {
 
+    /** The environment variable that chooses the format: {@code text} (the default) or {@code json}. */
+    public static final String LOG_FORMAT = "NOVABILLING_LOG_FORMAT";
     /** The text layout: UTC timestamps, level, thread, logger, message. */
     static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level [%thread] %logger{36} - %msg%n";
     /** Stack frames kept per throwable in JSON lines. */
@@ -59,7 +61,7 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
                 || onClassPath.test(ContextInitializer.TEST_AUTOCONFIG_FILE)) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        configure(context, "json".equals(env.get("NOVABILLING_LOG_FORMAT")));
+        configure(context, "json".equals(env.get(LOG_FORMAT)));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class CreateCustomerServiceTest {
@@ -216,7 +217,8 @@ class CreateCustomerServiceTest {
     void aConflictHandsThePortNothingThatWasStored() {
         service.create(command("sarah@kampaltech.ug", "usr_1"));
 
-        catchThrowableOfType(CustomerEmailTakenException.class, () -> service.create(command("SARAH@kampaltech.ug", null)));
+        assertThatThrownBy(() -> service.create(command("SARAH@kampaltech.ug", null)))
+                .isInstanceOf(CustomerEmailTakenException.class);
 
         assertThat(store.created).hasSize(1);
     }

@@ -6,6 +6,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,13 +44,13 @@ class TimestampsTest {
     /** The hand-written format writes what {@code uuuu-MM-dd'T'HH:mm:ss.SSS'Z'} in UTC writes, for any instant. */
     @Test
     void formatsAsTheIsoPatternInUtcWithMilliseconds() {
-        java.time.format.DateTimeFormatter pattern = java.time.format.DateTimeFormatter
-                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
-        java.util.List<Instant> instants = new java.util.ArrayList<>(java.util.List.of(Instant.EPOCH, Timestamps.MIN,
+        DateTimeFormatter pattern = DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Timestamps.MIN,
                 Timestamps.MAX, Instant.parse("2024-02-29T23:59:59.999999999Z"), Instant.parse("1969-12-31T23:59:59.001Z"),
                 Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-02T11:12:13.456789Z"),
                 Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-06-01T00:00:00Z")));
-        java.util.Random random = new java.util.Random(15);
+        Random random = new Random(15);
         for (int i = 0; i < 2_000; i++) {
             instants.add(Instant.ofEpochSecond(Timestamps.MIN.getEpochSecond()
                     + (long) (random.nextDouble() * (Timestamps.MAX.getEpochSecond() - Timestamps.MIN.getEpochSecond())),

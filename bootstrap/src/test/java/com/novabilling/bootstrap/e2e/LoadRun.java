@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,10 +31,16 @@ import java.util.regex.Pattern;
 final class LoadRun {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"(cust_[^\"]+)\"");
+    /** A header naming each call, so a test can tell from the server's side which calls reached it. */
+    static final String CALL_HEADER = "X-Load-Call";
 
-    /** One HTTP call: what was sent, what came back (status 0: no response at all). */
-    record Call(String method, long endedAtNanos, int status, String retryAfter, String body, String failure,
-                boolean requestSent) {
+    /** One HTTP call: what was sent, when, what came back (status 0: no response at all). */
+    record Call(String id, String method, long startedAtNanos, long endedAtNanos, int status, String retryAfter,
+                String body, String failure, boolean requestSent) {
+
+        boolean succeeded() {
+            return status == 200 || status == 201;
+        }
 
         boolean answered() {
             return status != 0;
@@ -55,6 +62,7 @@ final class LoadRun {
     private final List<String> attempted = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicInteger keys = new AtomicInteger();
+    private final AtomicInteger callIds = new AtomicInteger();
     private final String runId = Long.toString(System.nanoTime(), 36);
     private ExecutorService pool;
     private final List<Future<?>> running = new ArrayList<>();
@@ -91,6 +99,27 @@ final class LoadRun {
         synchronized (calls) {
             return List.copyOf(calls);
         }
+    }
+
+    /**
+     * Waits until the calls recorded so far satisfy {@code reached} (checked every 20 ms), at most {@code deadline}:
+     * a deadline that only a broken (or hopelessly overloaded) run reaches, so a test waits on what happened, not on
+     * how long it usually takes.
+     */
+    void await(String what, Duration deadline, Predicate<List<Call>> reached) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!reached.test(calls())) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + deadline + ": " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    /** Waits (at most {@code deadline}) until at least {@code count} calls that ended after {@code since} succeeded. */
+    void awaitSuccesses(int count, long since, Duration deadline) throws InterruptedException {
+        await(count + " successful calls", deadline,
+                calls -> calls.stream().filter(c -> c.endedAtNanos() > since && c.succeeded()).count() >= count);
     }
 
     Map<String, String> acknowledged() {
@@ -132,9 +161,11 @@ final class LoadRun {
     }
 
     private Call send(String method, String path, String body, String idempotencyKey) {
+        String id = runId + "-" + callIds.incrementAndGet();
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + key);
+                .timeout(Duration.ofSeconds(90))
+                .header("Authorization", "Bearer " + key)
+                .header(CALL_HEADER, id);
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -144,17 +175,18 @@ final class LoadRun {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         Call call;
+        long started = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            call = new Call(method, System.nanoTime(), response.statusCode(),
+            call = new Call(id, method, started, System.nanoTime(), response.statusCode(),
                     response.headers().firstValue("Retry-After").orElse(null), response.body(), null, true);
         } catch (ConnectException e) {
-            call = new Call(method, System.nanoTime(), 0, null, null, e.toString(), false);
+            call = new Call(id, method, started, System.nanoTime(), 0, null, null, e.toString(), false);
         } catch (IOException e) {
-            call = new Call(method, System.nanoTime(), 0, null, null, e.toString(), true);
+            call = new Call(id, method, started, System.nanoTime(), 0, null, null, e.toString(), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            call = new Call(method, System.nanoTime(), 0, null, null, e.toString(), true);
+            call = new Call(id, method, started, System.nanoTime(), 0, null, null, e.toString(), true);
         }
         calls.add(call);
         return call;

@@ -42,12 +42,31 @@ final class JdkWebhookSender implements WebhookSender {
         t.setDaemon(true);
         return t;
     });
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT)
-            .executor(executor)
-            .build();
+    /**
+     * Built on the first delivery, not with the bean: building an {@link HttpClient} sets up the JDK's default TLS
+     * context (its providers, the trust store's certificates), some 750 classes and a tenth of a second on the start's
+     * critical path of a service that may never send a webhook (docs/benchmarks.md, "Start, fifth look").
+     */
+    private volatile HttpClient client;
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(TIMEOUT)
+                            .executor(executor)
+                            .build();
+                    client = built;
+                }
+            }
+        }
+        return built;
+    }
 
     @Override
     public Result post(URI url, Map<String, String> headers, String body) {
@@ -55,7 +74,7 @@ final class JdkWebhookSender implements WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request.build(), info -> new CappedBody());
+        CompletableFuture<HttpResponse<Void>> exchange = client().sendAsync(request.build(), info -> new CappedBody());
         try {
             HttpResponse<Void> response = exchange.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return new Result(response.statusCode(), millisSince(started), null);

@@ -100,7 +100,9 @@ public final class WebhookDispatcher implements ApplicationEventListener<ServerS
             return;
         }
         started = true;
-        scheduler.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        // the first poll one interval after the server listens, not at once: it would compete with the end of
+        // the start (the first probes) for the CPU, and a delivery due from before the restart waits 250 ms more
+        scheduler.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::purgeExpired, Math.min(60_000, purgeInterval.toMillis()),
                 purgeInterval.toMillis(), TimeUnit.MILLISECONDS);
     }

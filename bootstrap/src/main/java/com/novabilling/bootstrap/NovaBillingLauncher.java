@@ -5,6 +5,7 @@ import com.novabilling.bootstrap.logging.LogConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.banner.MicronautBanner;
 import io.micronaut.context.env.Environment;
+import io.micronaut.core.io.scan.ClassPathResourceLoader;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ final class NovaBillingLauncher extends Micronaut {
     private static final Logger LOG = LoggerFactory.getLogger(NovaBillingLauncher.class);
 
     private final Runnable afterStop;
+    private ClassPathResourceLoader resourceLoader;
 
     /** {@code afterStop} runs once the context has stopped, on shutdown or on a failed start. */
     NovaBillingLauncher(Runnable afterStop) {
@@ -67,6 +69,15 @@ final class NovaBillingLauncher extends Micronaut {
             handleStartupException(context.getEnvironment(), e);
         }
         return context;
+    }
+
+    /** Configuration files read from the jar without opening it as a zip file system each time. */
+    @Override
+    public ClassPathResourceLoader getResourceLoader() {
+        if (resourceLoader == null) {
+            resourceLoader = new JarEntryResourceLoader(getClassLoader());
+        }
+        return resourceLoader;
     }
 
     /** Whether the logs are JSON lines; an unknown value is refused. */

@@ -32,44 +32,43 @@ final class JarEntryResourceLoader extends DefaultClassPathResourceLoader {
 
     @Override
     public Optional<InputStream> getResourceAsStream(String path) {
-        // the class loader's name for it, as Micronaut's loader (with no base path) makes it
-        String name = path.startsWith(CLASSPATH) ? path.substring(CLASSPATH.length()) : path;
-        if (name.isEmpty() || name.replace('\\', '/').contains("../")) {
-            return super.getResourceAsStream(path);
-        }
-        URL url = getClassLoader().getResource(name);
-        if (url == null) {
-            return Optional.empty();
-        }
-        if (!isEntryOfJarFile(url)) {
+        Optional<URL> entry = entryOfJarFile(path);
+        if (entry.isEmpty()) {
             return super.getResourceAsStream(path);
         }
         try {
-            return readEntry(url);
+            return readEntry(entry.get());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + url, e);
+            throw new UncheckedIOException("cannot read " + entry.get(), e);
         }
     }
 
     /** Also what a {@code @Requires(resources = "classpath:…")} condition asks. */
     @Override
     public Optional<URL> getResource(String path) {
-        String name = path.startsWith(CLASSPATH) ? path.substring(CLASSPATH.length()) : path;
-        if (name.isEmpty() || name.replace('\\', '/').contains("../")) {
-            return super.getResource(path);
-        }
-        URL url = getClassLoader().getResource(name);
-        if (url == null) {
-            return Optional.empty();
-        }
-        if (!isEntryOfJarFile(url)) {
+        Optional<URL> entry = entryOfJarFile(path);
+        if (entry.isEmpty()) {
             return super.getResource(path);
         }
         try {
-            return isFileEntry(url) ? Optional.of(url) : Optional.empty();
+            return isFileEntry(entry.get()) ? entry : Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + url, e);
+            throw new UncheckedIOException("cannot read " + entry.get(), e);
         }
+    }
+
+    /**
+     * The URL of {@code path} when it is an entry of a jar file; empty for anything Micronaut's loader answers
+     * (a missing path, a directory of the class path, a nested jar, a path with {@code ../}).
+     */
+    private Optional<URL> entryOfJarFile(String path) {
+        // the class loader's name for it, as Micronaut's loader (with no base path) makes it
+        String name = path.startsWith(CLASSPATH) ? path.substring(CLASSPATH.length()) : path;
+        if (name.isEmpty() || name.replace('\\', '/').contains("../")) {
+            return Optional.empty();
+        }
+        URL url = getClassLoader().getResource(name);
+        return url != null && isEntryOfJarFile(url) ? Optional.of(url) : Optional.empty();
     }
 
     /** {@code jar:file:/…/app.jar!/entry}: an entry of a jar on the file system, not of a jar nested in it. */

@@ -36,11 +36,11 @@ final class JarEntryResourceLoader extends DefaultClassPathResourceLoader {
         if (entry.isEmpty()) {
             return super.getResourceAsStream(path);
         }
-        try {
-            return readEntry(entry.get());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + entry.get(), e);
-        }
+        return onFileEntry(entry.get(), (jar, file) -> {
+            try (InputStream in = jar.getInputStream(file)) {
+                return new ByteArrayInputStream(in.readAllBytes());
+            }
+        });
     }
 
     /** Also what a {@code @Requires(resources = "classpath:…")} condition asks. */
@@ -50,11 +50,7 @@ final class JarEntryResourceLoader extends DefaultClassPathResourceLoader {
         if (entry.isEmpty()) {
             return super.getResource(path);
         }
-        try {
-            return isFileEntry(entry.get()) ? entry : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + entry.get(), e);
-        }
+        return onFileEntry(entry.get(), (jar, file) -> entry.get());
     }
 
     /**
@@ -81,27 +77,23 @@ final class JarEntryResourceLoader extends DefaultClassPathResourceLoader {
         return file.startsWith("file:") && separator != -1 && file.indexOf("!/", separator + 2) == -1;
     }
 
-    private static boolean isFileEntry(URL url) throws IOException {
-        JarURLConnection connection = (JarURLConnection) url.openConnection();
-        connection.setUseCaches(false);
-        try (JarFile ignored = connection.getJarFile()) {
-            JarEntry entry = connection.getJarEntry();
-            return entry != null && !entry.isDirectory();
-        }
+    /** What to make of a file entry of an open jar. */
+    private interface EntryReader<T> {
+        T read(JarFile jar, JarEntry file) throws IOException;
     }
 
-    private static Optional<InputStream> readEntry(URL url) throws IOException {
-        JarURLConnection connection = (JarURLConnection) url.openConnection();
-        // a jar of its own, closed below (the jar protocol's cache would keep it open)
-        connection.setUseCaches(false);
-        try (JarFile jar = connection.getJarFile()) {
-            JarEntry entry = connection.getJarEntry();
-            if (entry == null || entry.isDirectory()) {
-                return Optional.empty();
+    /** {@code reader}'s answer for the entry {@code url} names; empty when it is a directory or missing. */
+    private static <T> Optional<T> onFileEntry(URL url, EntryReader<T> reader) {
+        try {
+            JarURLConnection connection = (JarURLConnection) url.openConnection();
+            // a jar of its own, closed below (the jar protocol's cache would keep it open)
+            connection.setUseCaches(false);
+            try (JarFile jar = connection.getJarFile()) {
+                JarEntry entry = connection.getJarEntry();
+                return entry == null || entry.isDirectory() ? Optional.empty() : Optional.of(reader.read(jar, entry));
             }
-            try (InputStream in = jar.getInputStream(entry)) {
-                return Optional.of(new ByteArrayInputStream(in.readAllBytes()));
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + url, e);
         }
     }
 }

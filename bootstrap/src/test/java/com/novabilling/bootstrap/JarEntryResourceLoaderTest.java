@@ -67,7 +67,7 @@ class JarEntryResourceLoaderTest {
     }
 
     @Test
-    void theLauncherReadsItsConfigurationThroughIt() {
+    void theLauncherHandsThisLoaderToItsContext() {
         assertThat(new NovaBillingLauncher(() -> { }).getResourceLoader()).isInstanceOf(JarEntryResourceLoader.class);
     }
 

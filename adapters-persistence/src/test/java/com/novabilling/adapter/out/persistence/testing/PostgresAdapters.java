@@ -24,61 +24,147 @@ import com.novabilling.adapter.out.persistence.postgres.customer.PostgresCustome
 import com.novabilling.adapter.out.persistence.postgres.customer.PostgresCustomerRepository;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The PostgreSQL adapters on a database of their own in the test JVM's embedded server (migrated by Flyway),
  * built as bootstrap builds them: over Micronaut Data's repositories and {@link JdbcOperations}.
+ *
+ * <p>A test class gets them, started before its first test and closed after its last, with
+ * {@code @RegisterExtension static final PostgresAdapters postgres = PostgresAdapters.perTestClass();}
+ * ({@code @Nested} classes share their enclosing class's); {@link #onFreshDatabase()} starts another at once,
+ * closed by the caller.
  */
-public final class PostgresAdapters implements AutoCloseable {
+public final class PostgresAdapters implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
-    private final ApplicationContext context;
-    public final PostgresCustomerRepository customers;
-    public final PostgresCustomerReadModel readModel;
-    public final PostgresBillingRecords billing;
-    public final PostgresTenantStore tenants;
-    public final PostgresApiKeyStore keys;
-    public final PostgresIdempotencyStore idempotency;
-    public final TestJdbc sql;
-    public final PostgresEventStore events;
-    public final PostgresWebhookEndpointStore endpoints;
-    public final PostgresDeliveryStore deliveries;
+    private Started started;
+    private ExtensionContext startedFor;
 
-    private PostgresAdapters(ApplicationContext context) {
-        this.context = context;
-        customers = new PostgresCustomerRepository(context.getBean(CustomerRowRepository.class),
-                context.getBean(JdbcOperations.class));
-        readModel = new PostgresCustomerReadModel(context.getBean(JdbcOperations.class));
-        billing = new PostgresBillingRecords(context.getBean(SubscriptionRowRepository.class),
-                context.getBean(InvoiceRowRepository.class));
-        tenants = new PostgresTenantStore(context.getBean(TenantRowRepository.class));
-        keys = new PostgresApiKeyStore(context.getBean(ApiKeyRowRepository.class));
-        idempotency = new PostgresIdempotencyStore(context.getBean(IdempotencyKeyRowRepository.class),
-                context.getBean(JdbcOperations.class));
-        sql = new TestJdbc(context.getBean(JdbcOperations.class));
-        events = new PostgresEventStore(context.getBean(EventRowRepository.class), context.getBean(JdbcOperations.class));
-        endpoints = new PostgresWebhookEndpointStore(context.getBean(WebhookEndpointRowRepository.class));
-        deliveries = new PostgresDeliveryStore(context.getBean(JdbcOperations.class));
+    private record Started(ApplicationContext context, PostgresCustomerRepository customers,
+                           PostgresCustomerReadModel readModel, PostgresBillingRecords billing,
+                           PostgresTenantStore tenants, PostgresApiKeyStore keys, PostgresIdempotencyStore idempotency,
+                           TestJdbc sql, PostgresEventStore events, PostgresWebhookEndpointStore endpoints,
+                           PostgresDeliveryStore deliveries) {
+
+        static Started on(ApplicationContext context) {
+            JdbcOperations jdbc = context.getBean(JdbcOperations.class);
+            return new Started(context,
+                    new PostgresCustomerRepository(context.getBean(CustomerRowRepository.class), jdbc),
+                    new PostgresCustomerReadModel(jdbc),
+                    new PostgresBillingRecords(context.getBean(SubscriptionRowRepository.class),
+                            context.getBean(InvoiceRowRepository.class)),
+                    new PostgresTenantStore(context.getBean(TenantRowRepository.class)),
+                    new PostgresApiKeyStore(context.getBean(ApiKeyRowRepository.class)),
+                    new PostgresIdempotencyStore(context.getBean(IdempotencyKeyRowRepository.class), jdbc),
+                    new TestJdbc(jdbc),
+                    new PostgresEventStore(context.getBean(EventRowRepository.class), jdbc),
+                    new PostgresWebhookEndpointStore(context.getBean(WebhookEndpointRowRepository.class)),
+                    new PostgresDeliveryStore(jdbc));
+        }
     }
 
-    /** Starts a context on a fresh, migrated database. */
+    private PostgresAdapters() {
+    }
+
+    /** Adapters a test class registers as an extension: a fresh database from its start to its end. */
+    public static PostgresAdapters perTestClass() {
+        return new PostgresAdapters();
+    }
+
+    /** Starts a context on a fresh, migrated database now; the caller closes it. */
     public static PostgresAdapters onFreshDatabase() {
-        return new PostgresAdapters(ApplicationContext.run(TestPostgres.freshDatabase()));
+        PostgresAdapters adapters = new PostgresAdapters();
+        adapters.start();
+        return adapters;
+    }
+
+    private void start() {
+        started = Started.on(ApplicationContext.run(TestPostgres.freshDatabase()));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (started == null) {
+            start();
+            startedFor = context;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (context == startedFor) {
+            close();
+        }
+    }
+
+    private Started started() {
+        if (started == null) {
+            throw new IllegalStateException("not started: register it with @RegisterExtension on a static field");
+        }
+        return started;
+    }
+
+    public PostgresCustomerRepository customers() {
+        return started().customers();
+    }
+
+    public PostgresCustomerReadModel readModel() {
+        return started().readModel();
+    }
+
+    public PostgresBillingRecords billing() {
+        return started().billing();
+    }
+
+    public PostgresTenantStore tenants() {
+        return started().tenants();
+    }
+
+    public PostgresApiKeyStore keys() {
+        return started().keys();
+    }
+
+    public PostgresIdempotencyStore idempotency() {
+        return started().idempotency();
+    }
+
+    /** Plain SQL on the adapters' datasource. */
+    public TestJdbc sql() {
+        return started().sql();
+    }
+
+    public PostgresEventStore events() {
+        return started().events();
+    }
+
+    public PostgresWebhookEndpointStore endpoints() {
+        return started().endpoints();
+    }
+
+    public PostgresDeliveryStore deliveries() {
+        return started().deliveries();
     }
 
     /** Runs {@code work} in one transaction of the adapters' datasource (rolled back on a runtime exception). */
     @SuppressWarnings("unchecked")
     public <T> T inTransaction(Supplier<T> work) {
-        TransactionOperations<Connection> transactions = context.getBean(
+        TransactionOperations<Connection> transactions = started().context().getBean(
                 Argument.of(TransactionOperations.class, Connection.class));
         return transactions.executeWrite(status -> work.get());
     }
 
     public <T> T bean(Class<T> type) {
-        return context.getBean(type);
+        return started().context().getBean(type);
     }
 
     @Override
     public void close() {
-        context.close();
+        if (started != null) {
+            started.context().close();
+            started = null;
+            startedFor = null;
+        }
     }
 }

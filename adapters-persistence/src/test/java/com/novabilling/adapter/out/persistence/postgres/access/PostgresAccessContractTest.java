@@ -7,24 +7,20 @@ import com.novabilling.application.port.out.access.ApiKeyStore;
 import com.novabilling.application.port.out.access.TenantStore;
 import com.novabilling.application.port.out.customer.TenantDefaults;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The tenant and API key contracts on a real PostgreSQL. */
 class PostgresAccessContractTest {
 
-    private static PostgresAdapters postgres;
-    private static PostgresAdapters empty;
+    @RegisterExtension
+    static final PostgresAdapters postgres = PostgresAdapters.perTestClass();
 
-    @BeforeAll
-    static void start() {
-        postgres = PostgresAdapters.onFreshDatabase();
-    }
+    private static PostgresAdapters empty;
 
     @AfterAll
     static void stop() {
-        postgres.close();
         if (empty != null) {
             empty.close();
         }
@@ -36,18 +32,18 @@ class PostgresAccessContractTest {
 
         @Override
         protected TenantStore tenants() {
-            return postgres.tenants;
+            return postgres.tenants();
         }
 
         @Override
         protected TenantDefaults tenantDefaults() {
-            return postgres.tenants;
+            return postgres.tenants();
         }
 
         @Override
         protected TenantStore emptyTenantStore() {
             empty = PostgresAdapters.onFreshDatabase();
-            return empty.tenants;
+            return empty.tenants();
         }
     }
 
@@ -56,12 +52,12 @@ class PostgresAccessContractTest {
 
         @Override
         protected ApiKeyStore keys() {
-            return postgres.keys;
+            return postgres.keys();
         }
 
         @Override
         protected TenantStore tenants() {
-            return postgres.tenants;
+            return postgres.tenants();
         }
     }
 }

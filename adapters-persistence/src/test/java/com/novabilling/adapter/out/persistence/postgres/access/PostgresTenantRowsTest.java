@@ -12,9 +12,8 @@ import com.novabilling.domain.event.EventId;
 import com.novabilling.domain.event.EventType;
 import com.novabilling.domain.idempotency.IdempotencyKey;
 import com.novabilling.domain.shared.TenantId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -38,36 +37,28 @@ class PostgresTenantRowsTest {
 
     private static final Instant T0 = Instant.parse("2026-12-03T16:00:00.123Z");
     private static final String RESTRICT_VIOLATION = "23001";
-    private static PostgresAdapters postgres;
+    @RegisterExtension
+    static final PostgresAdapters postgres = PostgresAdapters.perTestClass();
+
     private final SecureRandom random = new SecureRandom();
-
-    @BeforeAll
-    static void start() {
-        postgres = PostgresAdapters.onFreshDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
 
     private static TenantId newTenant() {
         TenantId id = new TenantId("ten_" + UUID.randomUUID().toString().replace("-", ""));
-        postgres.tenants.insertIfAbsent(Tenant.open(id, "Tenant " + id.value(), CurrencyCode.USD, T0));
+        postgres.tenants().insertIfAbsent(Tenant.open(id, "Tenant " + id.value(), CurrencyCode.USD, T0));
         return id;
     }
 
     private Customer createWithEvent(TenantId tenant) {
         Customer customer = aCustomer().in(tenant).build();
         EventId id = EventId.generate(T0, random);
-        postgres.customers.insertCreated(customer, new Event(id, tenant, EventType.CUSTOMER_CREATED, T0,
+        postgres.customers().insertCreated(customer, new Event(id, tenant, EventType.CUSTOMER_CREATED, T0,
                 "{\"id\":\"" + id + "\",\"data\":{\"object\":{\"id\":\"" + customer.id() + "\"}}}"));
         return customer;
     }
 
     private static void saveKey(TenantId tenant, String key) {
         postgres.inTransaction(() -> {
-            postgres.idempotency.save(new IdempotencyRecord(tenant, new IdempotencyKey(key), "fp",
+            postgres.idempotency().save(new IdempotencyRecord(tenant, new IdempotencyKey(key), "fp",
                     new StoredResponse(201, "application/json", "{}".getBytes(StandardCharsets.UTF_8), null), T0),
                     T0.minusSeconds(1));
             return null;
@@ -75,7 +66,7 @@ class PostgresTenantRowsTest {
     }
 
     private static long count(String sql, TenantId tenant) {
-        return postgres.sql.query(sql, List.of(tenant.value()), rs -> rs.getLong(1)).get(0);
+        return postgres.sql().query(sql, List.of(tenant.value()), rs -> rs.getLong(1)).get(0);
     }
 
     private static boolean tenantExists(TenantId tenant) {
@@ -100,7 +91,7 @@ class PostgresTenantRowsTest {
         saveKey(used, "k-1");
 
         for (TenantId tenant : List.of(used, empty)) {
-            assertThatThrownBy(() -> postgres.sql.update("DELETE FROM tenants WHERE id = ?", List.of(tenant.value())))
+            assertThatThrownBy(() -> postgres.sql().update("DELETE FROM tenants WHERE id = ?", List.of(tenant.value())))
                     .satisfies(e -> assertThat(sqlState(e)).isEqualTo(RESTRICT_VIOLATION))
                     .hasStackTraceContaining("a tenant is never removed or renamed (delete of " + tenant.value() + ")");
             assertThat(tenantExists(tenant)).isTrue();
@@ -116,17 +107,17 @@ class PostgresTenantRowsTest {
         createWithEvent(tenant);
         String renamed = tenant.value() + "x";
 
-        assertThatThrownBy(() -> postgres.sql.update("UPDATE tenants SET id = ? WHERE id = ?", List.of(renamed, tenant.value())))
+        assertThatThrownBy(() -> postgres.sql().update("UPDATE tenants SET id = ? WHERE id = ?", List.of(renamed, tenant.value())))
                 .satisfies(e -> assertThat(sqlState(e)).isEqualTo(RESTRICT_VIOLATION))
                 .hasStackTraceContaining("change of id of " + tenant.value());
         assertThat(tenantExists(tenant)).isTrue();
         assertThat(tenantExists(new TenantId(renamed))).isFalse();
 
         // the same id written again, and the columns the service does change, are not a rename
-        assertThat(postgres.sql.update("UPDATE tenants SET id = id, name = 'Renamed' WHERE id = ?", List.of(tenant.value())))
+        assertThat(postgres.sql().update("UPDATE tenants SET id = id, name = 'Renamed' WHERE id = ?", List.of(tenant.value())))
                 .isEqualTo(1);
-        assertThat(postgres.tenants.updateRateLimit(tenant, new RateLimit(7, 9))).isTrue();
-        assertThat(postgres.tenants.find(tenant)).hasValueSatisfying(t -> {
+        assertThat(postgres.tenants().updateRateLimit(tenant, new RateLimit(7, 9))).isTrue();
+        assertThat(postgres.tenants().find(tenant)).hasValueSatisfying(t -> {
             assertThat(t.name()).isEqualTo("Renamed");
             assertThat(t.rateLimit()).contains(new RateLimit(7, 9));
         });
@@ -137,7 +128,7 @@ class PostgresTenantRowsTest {
         TenantId tenant = newTenant();
         createWithEvent(tenant);
 
-        assertThatThrownBy(() -> postgres.sql.update("TRUNCATE tenants CASCADE", List.of()))
+        assertThatThrownBy(() -> postgres.sql().update("TRUNCATE tenants CASCADE", List.of()))
                 .satisfies(e -> assertThat(sqlState(e)).isEqualTo(RESTRICT_VIOLATION))
                 .hasStackTraceContaining("truncate of tenants");
         assertThat(tenantExists(tenant)).isTrue();
@@ -154,7 +145,7 @@ class PostgresTenantRowsTest {
         TenantId tenant = newTenant();
 
         Customer created = postgres.inTransaction(() -> {
-            assertThat(postgres.sql.query("SELECT id FROM tenants WHERE id = ? FOR UPDATE", List.of(tenant.value()),
+            assertThat(postgres.sql().query("SELECT id FROM tenants WHERE id = ? FOR UPDATE", List.of(tenant.value()),
                     rs -> rs.getString(1))).containsExactly(tenant.value());
             CompletableFuture<Customer> create = CompletableFuture.supplyAsync(() -> {
                 Customer customer = createWithEvent(tenant);
@@ -168,7 +159,7 @@ class PostgresTenantRowsTest {
             }
         });
 
-        assertThat(postgres.customers.findForUpdate(tenant, created.id())).isPresent();
+        assertThat(postgres.customers().findForUpdate(tenant, created.id())).isPresent();
         assertThat(count("SELECT count(*) FROM events WHERE tenant_id = ?", tenant)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM idempotency_keys WHERE tenant_id = ?", tenant)).isEqualTo(1);
     }

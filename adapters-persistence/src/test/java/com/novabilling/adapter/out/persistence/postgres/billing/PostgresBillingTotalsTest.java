@@ -10,10 +10,9 @@ import com.novabilling.domain.customer.CurrencyCode;
 import com.novabilling.domain.customer.Customer;
 import com.novabilling.domain.shared.TenantId;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,31 +36,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresBillingTotalsTest {
 
     private static final AtomicInteger IDS = new AtomicInteger();
-    private static PostgresAdapters postgres;
+    @RegisterExtension
+    static final PostgresAdapters postgres = PostgresAdapters.perTestClass();
+
     private TenantId tenant;
     private Customer sarah;
-
-    @BeforeAll
-    static void start() {
-        postgres = PostgresAdapters.onFreshDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
 
     @BeforeEach
     void customer() {
         tenant = new TenantId("ten_" + UUID.randomUUID().toString().replace("-", ""));
-        postgres.tenants.insertIfAbsent(Tenant.open(tenant, "T", CurrencyCode.USD, Instant.now()));
+        postgres.tenants().insertIfAbsent(Tenant.open(tenant, "T", CurrencyCode.USD, Instant.now()));
         sarah = aCustomer().in(tenant).withCurrency("UGX").build();
-        postgres.customers.insert(sarah);
+        postgres.customers().insert(sarah);
     }
 
     private String invoice(String status, String currency, String paid) {
         String id = "inv_" + IDS.incrementAndGet();
-        postgres.sql.update("INSERT INTO invoices (tenant_id, id, customer_id, status, currency, amount_due, amount_paid)"
+        postgres.sql().update("INSERT INTO invoices (tenant_id, id, customer_id, status, currency, amount_due, amount_paid)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", List.of(tenant.value(), id, sarah.id().value(), status, currency,
                 new BigDecimal(paid), new BigDecimal(paid)));
         return id;
@@ -69,13 +60,13 @@ class PostgresBillingTotalsTest {
 
     private String subscription(String status) {
         String id = "sub_" + IDS.incrementAndGet();
-        postgres.sql.update("INSERT INTO subscriptions (tenant_id, id, customer_id, status) VALUES (?, ?, ?, ?)",
+        postgres.sql().update("INSERT INTO subscriptions (tenant_id, id, customer_id, status) VALUES (?, ?, ?, ?)",
                 List.of(tenant.value(), id, sarah.id().value(), status));
         return id;
     }
 
     private void assertTotals(String totalSpent, long active) {
-        CustomerView view = postgres.readModel.findView(tenant, sarah.id()).orElseThrow();
+        CustomerView view = postgres.readModel().findView(tenant, sarah.id()).orElseThrow();
         assertThat(view.totalSpent().amount()).isEqualByComparingTo(totalSpent);
         assertThat(view.activeSubscriptions()).isEqualTo(active);
     }
@@ -87,19 +78,19 @@ class PostgresBillingTotalsTest {
         String sub = subscription("active");
         assertTotals("40", 1);
 
-        postgres.sql.update("UPDATE invoices SET status = 'paid', amount_paid = 60 WHERE id = ?", List.of(open));
+        postgres.sql().update("UPDATE invoices SET status = 'paid', amount_paid = 60 WHERE id = ?", List.of(open));
         assertTotals("100", 1);
-        postgres.sql.update("UPDATE invoices SET amount_paid = 45 WHERE id = ?", List.of(paid));
+        postgres.sql().update("UPDATE invoices SET amount_paid = 45 WHERE id = ?", List.of(paid));
         assertTotals("105", 1);
-        postgres.sql.update("UPDATE invoices SET currency = 'KES' WHERE id = ?", List.of(paid));
+        postgres.sql().update("UPDATE invoices SET currency = 'KES' WHERE id = ?", List.of(paid));
         assertTotals("60", 1);
-        postgres.sql.update("DELETE FROM invoices WHERE id = ?", List.of(open));
+        postgres.sql().update("DELETE FROM invoices WHERE id = ?", List.of(open));
         assertTotals("0", 1);
-        postgres.sql.update("UPDATE subscriptions SET status = 'canceled' WHERE id = ?", List.of(sub));
+        postgres.sql().update("UPDATE subscriptions SET status = 'canceled' WHERE id = ?", List.of(sub));
         assertTotals("0", 0);
-        postgres.sql.update("UPDATE subscriptions SET status = 'active' WHERE id = ?", List.of(sub));
+        postgres.sql().update("UPDATE subscriptions SET status = 'active' WHERE id = ?", List.of(sub));
         assertTotals("0", 1);
-        postgres.sql.update("DELETE FROM subscriptions WHERE id = ?", List.of(sub));
+        postgres.sql().update("DELETE FROM subscriptions WHERE id = ?", List.of(sub));
         assertTotals("0", 0);
         assertThat(audit().findMismatches(null, 10)).isEmpty();
     }
@@ -138,7 +129,7 @@ class PostgresBillingTotalsTest {
     void theAuditFindsAndRepairsACorruptedTotal() {
         invoice("paid", "UGX", "250");
         subscription("active");
-        postgres.sql.update("UPDATE customers SET total_spent = 999, active_subscriptions = 7 WHERE tenant_id = ? AND id = ?",
+        postgres.sql().update("UPDATE customers SET total_spent = 999, active_subscriptions = 7 WHERE tenant_id = ? AND id = ?",
                 List.of(tenant.value(), sarah.id().value()));
         assertTotals("999", 7);
 

@@ -8,9 +8,9 @@ import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.customer.Metadata;
 import com.novabilling.domain.shared.DomainValidationException;
 import com.novabilling.domain.shared.TenantId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,22 +31,17 @@ class CustomerRowMappingTest {
 
     private static final TenantId TENANT = new TenantId("mapping");
     private static final Random RANDOM = new Random(15);
-    private static PostgresAdapters postgres;
+    @RegisterExtension
+    static final PostgresAdapters postgres = PostgresAdapters.perTestClass();
 
     @BeforeAll
     static void start() {
-        postgres = PostgresAdapters.onFreshDatabase();
-        postgres.tenants.insertIfAbsent(Tenant.open(TENANT, "Mapping", CurrencyCode.USD, Instant.now()));
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
+        postgres.tenants().insertIfAbsent(Tenant.open(TENANT, "Mapping", CurrencyCode.USD, Instant.now()));
     }
 
     private static CustomerId row(String metadataJson, String createdAt, String updatedAt) {
         CustomerId id = CustomerId.generate(Instant.now(), RANDOM);
-        postgres.sql.update("INSERT INTO customers (tenant_id, id, external_id, email, name, country, currency, status,"
+        postgres.sql().update("INSERT INTO customers (tenant_id, id, external_id, email, name, country, currency, status,"
                 + " metadata, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'UG', 'UGX', 'inactive', ?::jsonb,"
                 + " ?::timestamptz, ?::timestamptz)", List.of(TENANT.value(), id.value(), "ext-" + id.value(),
                 id.value() + "@kampaltech.ug", "Nakato \uD83D\uDE00 Zo\u00eb", metadataJson, createdAt, updatedAt));
@@ -54,7 +49,7 @@ class CustomerRowMappingTest {
     }
 
     private static Customer read(CustomerId id) {
-        return postgres.readModel.findView(TENANT, id).orElseThrow().customer();
+        return postgres.readModel().findView(TENANT, id).orElseThrow().customer();
     }
 
     @Test

@@ -6,9 +6,9 @@ import com.novabilling.application.port.shared.customer.CustomerListCriteria;
 import com.novabilling.application.port.shared.customer.CustomerPage;
 import com.novabilling.domain.shared.TenantId;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -25,7 +25,9 @@ class PostgresCustomerListBoundsTest {
     /** More customers than a list is counted for when PostgreSQL's estimate is right. */
     private static final TenantId HUGE = new TenantId("ten_huge");
     private static final int HUGE_ROWS = (int) PostgresCustomerReadModel.UNCOUNTED_ESTIMATE + 2_000;
-    private static PostgresAdapters postgres;
+    @RegisterExtension
+    static final PostgresAdapters postgres = PostgresAdapters.perTestClass();
+
     private static PostgresCustomerReadModel store;
     /** The same store with a search read first along the sort index, or first through the trigram index. */
     private static PostgresCustomerReadModel sortIndexFirst;
@@ -33,9 +35,8 @@ class PostgresCustomerListBoundsTest {
 
     @BeforeAll
     static void aTenantWithMoreThanTheCapOfCustomers() {
-        postgres = PostgresAdapters.onFreshDatabase();
-        store = postgres.readModel;
-        TestJdbc jdbc = postgres.sql;
+        store = postgres.readModel();
+        TestJdbc jdbc = postgres.sql();
         jdbc.update("INSERT INTO tenants (id, name) VALUES ('ten_big', 'Big')", List.of());
         jdbc.update("""
                 INSERT INTO customers (tenant_id, id, email, name, currency, status, metadata, created_at, updated_at)
@@ -60,11 +61,6 @@ class PostgresCustomerListBoundsTest {
         JdbcOperations operations = postgres.bean(JdbcOperations.class);
         sortIndexFirst = new PostgresCustomerReadModel(operations, (connection, term) -> 1.0);
         trigramFirst = new PostgresCustomerReadModel(operations, (connection, term) -> 0.0);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
     }
 
     private CustomerListCriteria.Builder criteria() {
@@ -211,7 +207,7 @@ class PostgresCustomerListBoundsTest {
     }
 
     private static TestJdbc jdbc() {
-        return postgres.sql;
+        return postgres.sql();
     }
 
     @Test

@@ -14,9 +14,8 @@ import com.novabilling.domain.access.Tenant;
 import com.novabilling.domain.customer.CurrencyCode;
 import com.novabilling.domain.customer.Customer;
 import com.novabilling.domain.shared.TenantId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,37 +29,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresCustomerStoreContractTest extends CustomerStoreContract {
 
     private static final AtomicInteger IDS = new AtomicInteger();
-    private static PostgresAdapters postgres;
-
-    @BeforeAll
-    static void start() {
-        postgres = PostgresAdapters.onFreshDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final PostgresAdapters postgres = PostgresAdapters.perTestClass();
 
     @Override
     protected CustomerRepository repository() {
-        return postgres.customers;
+        return postgres.customers();
     }
 
     @Override
     protected CustomerReadModel readModel() {
-        return postgres.readModel;
+        return postgres.readModel();
     }
 
     @Override
     protected BillingRecords billingRecords() {
-        return postgres.billing;
+        return postgres.billing();
     }
 
     @Override
     protected TenantId newTenant() {
         TenantId id = new TenantId("ten_" + UUID.randomUUID().toString().replace("-", ""));
-        postgres.tenants.insertIfAbsent(Tenant.open(id, "Tenant " + id.value(), CurrencyCode.USD, Instant.now()));
+        postgres.tenants().insertIfAbsent(Tenant.open(id, "Tenant " + id.value(), CurrencyCode.USD, Instant.now()));
         return id;
     }
 
@@ -115,7 +105,7 @@ class PostgresCustomerStoreContractTest extends CustomerStoreContract {
                 .withMetadata(java.util.Map.of("ratio", new BigDecimal("0.00000000000000000001"), "vip", true)).build();
         repository().insert(sarah);
 
-        assertThat(postgres.sql.query("SELECT metadata::text FROM customers WHERE id = ?", List.of(sarah.id().value()),
+        assertThat(postgres.sql().query("SELECT metadata::text FROM customers WHERE id = ?", List.of(sarah.id().value()),
                 rs -> rs.getString(1))).containsExactly("{\"vip\": true, \"ratio\": 0.00000000000000000001}");
     }
 }

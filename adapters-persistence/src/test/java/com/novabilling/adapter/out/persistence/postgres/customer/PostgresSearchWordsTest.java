@@ -9,9 +9,9 @@ import com.novabilling.application.port.shared.customer.SortOrder;
 import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.customer.CustomerStatus;
 import com.novabilling.domain.shared.TenantId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,13 +34,14 @@ class PostgresSearchWordsTest {
     private static final int ROWS = 400;
     private static final String LETTERS = "abcde";
     private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
-    private static PostgresAdapters postgres;
+    @RegisterExtension
+    static final PostgresAdapters postgres = PostgresAdapters.perTestClass();
+
     private static PostgresCustomerReadModel store;
 
     @BeforeAll
     static void aTenantOfRandomNames() {
-        postgres = PostgresAdapters.onFreshDatabase();
-        store = postgres.readModel;
+        store = postgres.readModel();
         jdbc().update("INSERT INTO tenants (id, name) VALUES ('ten_words', 'Words'), ('ten_kept', 'Kept')", List.of());
         Random random = new Random(15);
         for (int n = 1; n <= ROWS; n++) {
@@ -53,11 +54,6 @@ class PostgresSearchWordsTest {
                     n % 4 == 0 ? "inactive" : "active");
         }
         jdbc().update("ANALYZE customers", List.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
     }
 
     private static String word(Random random) {
@@ -82,7 +78,7 @@ class PostgresSearchWordsTest {
     }
 
     private static TestJdbc jdbc() {
-        return postgres.sql;
+        return postgres.sql();
     }
 
     private static List<String> ids(CustomerPage page) {

@@ -6,9 +6,8 @@ import com.novabilling.application.port.out.access.TenantStore;
 import com.novabilling.application.port.out.idempotency.IdempotencyStore;
 import com.novabilling.domain.idempotency.IdempotencyKey;
 import com.novabilling.domain.shared.TenantId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -19,26 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The idempotency contract on a real PostgreSQL: advisory locks, bytea bodies, the upsert of expired keys. */
 class PostgresIdempotencyContractTest extends IdempotencyStoreContract {
 
-    private static PostgresAdapters postgres;
-
-    @BeforeAll
-    static void start() {
-        postgres = PostgresAdapters.onFreshDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final PostgresAdapters postgres = PostgresAdapters.perTestClass();
 
     @Override
     protected IdempotencyStore store() {
-        return postgres.idempotency;
+        return postgres.idempotency();
     }
 
     @Override
     protected TenantStore tenants() {
-        return postgres.tenants;
+        return postgres.tenants();
     }
 
     @Override

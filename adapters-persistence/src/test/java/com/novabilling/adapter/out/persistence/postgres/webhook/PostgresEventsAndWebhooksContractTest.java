@@ -7,46 +7,36 @@ import com.novabilling.application.port.out.customer.CustomerRepository;
 import com.novabilling.application.port.out.event.EventStore;
 import com.novabilling.application.port.out.webhook.DeliveryStore;
 import com.novabilling.application.port.out.webhook.WebhookEndpointStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The events, endpoints and deliveries contract on a real PostgreSQL (V6). */
 class PostgresEventsAndWebhooksContractTest extends EventsAndWebhooksContract {
 
-    private static PostgresAdapters postgres;
-
-    @BeforeAll
-    static void start() {
-        postgres = PostgresAdapters.onFreshDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final PostgresAdapters postgres = PostgresAdapters.perTestClass();
 
     @Override
     protected EventStore events() {
-        return postgres.events;
+        return postgres.events();
     }
 
     @Override
     protected WebhookEndpointStore endpoints() {
-        return postgres.endpoints;
+        return postgres.endpoints();
     }
 
     @Override
     protected DeliveryStore deliveries() {
-        return postgres.deliveries;
+        return postgres.deliveries();
     }
 
     @Override
     protected TenantStore tenants() {
-        return postgres.tenants;
+        return postgres.tenants();
     }
 
     @Override
     protected CustomerRepository customers() {
-        return postgres.customers;
+        return postgres.customers();
     }
 }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * uploads that leave no stack trace in the log. Limits here: 1 request/s with bursts of 5 per key, 20 failed
  * authentications a minute per address; 127.0.0.1 is a trusted proxy, so X-Forwarded-For plays the client.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class AbuseEndToEndTest extends EndToEndTest {
 
     private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();

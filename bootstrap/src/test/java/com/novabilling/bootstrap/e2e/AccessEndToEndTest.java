@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expired key with one and the same 401, and a key without the endpoint's scope with a 403 naming it;
  * secrets are never stored nor logged.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class AccessEndToEndTest extends EndToEndTest {
 
     /** Every log event of the test JVM, from class load on (so start-up lines are seen too). */

@@ -2,11 +2,9 @@ package com.novabilling.bootstrap.e2e;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.novabilling.bootstrap.e2e.ApiClient.ApiResponse;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.tracing.opentelemetry.instrument.http.server.OpenTelemetryServerFilter;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.KeyValuePair;
 
@@ -20,13 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * key prefix; never the path's ids, the query (search terms), emails or secrets. Tracing is off here, so
  * no trace id.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class AccessLogEndToEndTest extends EndToEndTest {
 
     private static final String EMAIL = "access.log.person@kampaltech.ug";
-
-    @Inject
-    ApplicationContext context;
 
     @Test
     void withTracingOffOpenTelemetrysServerFilterDoesNotRunAndATraceparentIsStillAccepted() throws Exception {

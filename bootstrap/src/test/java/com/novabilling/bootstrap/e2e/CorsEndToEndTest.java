@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * preflights are answered for the allowed headers, responses name the origin (never {@code *}) and expose
  * the headers a client needs; any other origin still gets the 403 problem.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class CorsEndToEndTest extends EndToEndTest {
 
     private static final String APP = "https://app.example.com";

@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Billing totals, the delete cascade, PATCH semantics and races, through HTTP on PostgreSQL. */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class CustomerLifecycleEndToEndTest extends EndToEndTest {
 
     @Inject

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the update that replaces metadata, list, search, get, delete, get again. Each step asserts the body
  * field by field.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CustomersGuideEndToEndTest extends EndToEndTest {
 

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connections again every call succeeds; every acknowledged customer is readable, and every key ends with exactly
  * one customer. The run waits on these states, never on fixed durations (CI shares 2 cores with other builds).
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class DatabaseFailureEndToEndTest extends EndToEndTest {
 
     private static final int CLIENTS = 20;

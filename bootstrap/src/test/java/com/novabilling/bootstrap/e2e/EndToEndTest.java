@@ -1,22 +1,29 @@
 package com.novabilling.bootstrap.e2e;
 
 import com.novabilling.adapter.out.persistence.testing.TestPostgres;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the end-to-end tests: the whole app on a random port, on a database of its own in the test
  * JVM's embedded PostgreSQL (or, where a subclass overrides {@link #persistenceProperties()}, on the in-memory
  * adapter), with the operator key {@link #OPERATOR_KEY} for tenant {@code default}.
- * Subclasses are {@code @MicronautTest(transactional = false)}: a test-managed transaction would hide the
- * rows a test inserts from the app's own connections.
+ * Subclasses are {@code @MicronautTest(transactional = false, environments = "postgres")} on PostgreSQL (the
+ * environment the launcher activates for it, so the test reads {@code application-postgres.yml}: the statement,
+ * socket and pool timeouts production runs with) and {@code @MicronautTest(transactional = false)} in memory;
+ * {@link #runsWithTheAppsConfiguration()} refuses any other pairing. No test-managed transaction: it would hide
+ * the rows a test inserts from the app's own connections.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class EndToEndTest implements TestPropertyProvider {
@@ -29,6 +36,9 @@ public abstract class EndToEndTest implements TestPropertyProvider {
 
     @Inject
     protected JsonMapper json;
+
+    @Inject
+    protected ApplicationContext context;
 
     protected ApiClient api;
 
@@ -61,6 +71,20 @@ public abstract class EndToEndTest implements TestPropertyProvider {
         properties.put("novabilling.rate-limit.burst", "1000000");
         properties.put("novabilling.auth-failure-limit", "100000");
         return properties;
+    }
+
+    /** The environment {@code Application} would activate for this persistence, so its configuration file is read. */
+    @BeforeAll
+    void runsWithTheAppsConfiguration() {
+        boolean onPostgres = context.getProperty("novabilling.persistence", String.class).orElse("postgres")
+                .equals("postgres");
+        assertThat(context.getEnvironment().getActiveNames().contains("postgres"))
+                .as("@MicronautTest(environments = \"postgres\") exactly when the test runs on PostgreSQL")
+                .isEqualTo(onPostgres);
+        if (onPostgres) {
+            assertThat(context.getProperty("datasources.default.data-source-properties.options", String.class))
+                    .as("application-postgres.yml read").hasValueSatisfying(o -> assertThat(o).contains("statement_timeout"));
+        }
     }
 
     @BeforeEach

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * ({@code java.net.http}), which has no auth helpers: a request interceptor sets the same header, and whose
  * default mapper must not coerce scalars (see the test).
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class GeneratedClientsEndToEndTest extends EndToEndTest {
 
     @Test

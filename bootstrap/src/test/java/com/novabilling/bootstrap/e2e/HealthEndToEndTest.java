@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code /health} tells whether the app can reach its database; the API answers 503, not 500, while it cannot. */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class HealthEndToEndTest extends EndToEndTest {
 
     @Override

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and metadata; a name made only of whitespace and invisible characters is blank; emails and external ids
  * refuse invisible characters, so two look-alike addresses cannot both exist.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class HostileInputEndToEndTest extends EndToEndTest {
 
     /** Placeholders in a case's path or body, replaced by ids known only once the app runs. */

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reused key is refused, concurrent requests with one key have one effect, refusals are kept and invalid requests
  * are not. A commit that fails: {@link DatabaseFailureEndToEndTest}.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class IdempotencyEndToEndTest extends EndToEndTest {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code GET /metrics}: Prometheus text, HTTP timers labelled by route template (never an id, an email or a
  * search term), unmatched paths under one fixed label, pool, JVM, process and API-key cache meters.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class MetricsEndToEndTest extends EndToEndTest {
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With {@code NOVABILLING_METRICS_TOKEN} set, {@code GET /metrics} needs that token as a bearer token. */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class MetricsTokenEndToEndTest extends EndToEndTest {
 
     private static final String TOKEN = "metrics-token-for-tests-0123456789";

@@ -20,7 +20,7 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The served OpenAPI document: public, complete (every route the server has), and its reference page works offline. */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class OpenApiEndToEndTest extends EndToEndTest {
 
     @Inject

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tenant A's key never reaches tenant B's customers: a foreign id answers exactly like a random one, and
  * B's row stays as it was. Emails are unique per tenant only.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class TenantIsolationEndToEndTest extends EndToEndTest {
 
     private ApiClient tenantA;

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With an exporter named (as {@code OTEL_TRACES_EXPORTER} does), each request is a server span; a W3C
  * {@code traceparent} from the caller is continued, and the access log carries the trace id.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class TracingEndToEndTest extends EndToEndTest {
 
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
@@ -63,9 +63,6 @@ class TracingEndToEndTest extends EndToEndTest {
             assertThat(serverSpan(traceId).getParentSpanContext().isValid()).isFalse();
         }
     }
-
-    @Inject
-    io.micronaut.context.ApplicationContext context;
 
     @Test
     void openTelemetrysServerFilterRunsWhenAnExporterIsNamed() {

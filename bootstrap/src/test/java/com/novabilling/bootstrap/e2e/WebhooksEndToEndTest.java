@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and writes that roll back sending nothing. Private networks (and http) are allowed for the local receiver;
  * retries are backed off in milliseconds instead of minutes.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = "postgres")
 class WebhooksEndToEndTest extends EndToEndTest {
 
     /** How long to wait for a delivery before calling the build broken; deliveries come within a second. */

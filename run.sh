@@ -14,8 +14,11 @@ if [ ! -f "$jar" ] || [ -n "$(find . \( -name target -o -name .novabilling -o -n
 fi
 # JVM defaults for a small (2-core) box: the serial collector (no collector threads competing with the request
 # threads for 2 cores; young pauses of a 160 MB heap stay short), a small fixed-ceiling heap and code cache and
-# 512k thread stacks keep RSS bounded (~250 MB under load). benchmarks/start.sh reads this line.
-default_java_opts="-XX:+UseSerialGC -Xms96m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k"
+# 512k thread stacks keep RSS bounded (~250 MB under load). C2 (the optimising compiler) takes a method after
+# 10x the JVM's default invocation counts: the start's own code, run a few thousand times, is no longer compiled
+# by C2 on the second core while the start needs it (-0.3 s to healthy), and a request path, called 50,000 times
+# within seconds under load, still is (docs/benchmarks.md "Start, sixth look"). benchmarks/*.sh read this line.
+default_java_opts="-XX:+UseSerialGC -Xms96m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
 # the class-data archive the build makes next to the jar (bootstrap/src/cds/train.sh): classes mapped at start
 # instead of loaded from the jar. The JVM checks that it matches the jar and ignores it otherwise.
 cds=()

@@ -67,7 +67,7 @@ fi
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 KEY=sk_live_$(python3 -c 'import secrets, string; a = string.ascii_letters + string.digits; print("".join(secrets.choice(a) for _ in range(40)))')
 NOVABILLING_BOOTSTRAP_API_KEY=$KEY NOVABILLING_DATA_DIR="$WORK/pgdata" MICRONAUT_SERVER_PORT=$PORT \
-  java ${JAVA_OPTS:--XX:+UseSerialGC -Xms96m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k} -jar "$JAR" \
+  java ${JAVA_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$ROOT/run.sh")} -jar "$JAR" \
   > "$WORK/service.log" 2>&1 < /dev/null &
 SERVICE_PID=$!
 for _ in $(seq 1 240); do

@@ -787,7 +787,8 @@ remove_created_rows() {
   t=$(now)
   n=$(psql_val "WITH d AS (DELETE FROM customers WHERE tenant_id = 'default' AND email LIKE '%@loadtest.example' RETURNING 1) SELECT count(*) FROM d")
   psql_db -c "DELETE FROM bench.flat WHERE tenant_id = 'default' AND email LIKE '%@loadtest.example'" \
-          -c "VACUUM (ANALYZE) customers" -c "VACUUM (ANALYZE) bench.flat" -c "CHECKPOINT" >/dev/null
+          -c "VACUUM (ANALYZE) customers, customer_search_words, search_words" \
+          -c "VACUUM (ANALYZE) bench.flat, bench.flat_words, bench.flat_dict" -c "CHECKPOINT" >/dev/null
   log "    removed the $n customers created through POST, and the INSERT script's rows (and VACUUM ANALYZE, CHECKPOINT) in $(since "$t") s"
 }
 remove_created_rows
@@ -801,7 +802,8 @@ add_cliff_rows() {
   t=$(now)
   log "=== no cliffs: adding $CLIFF_ROWS newer customers that match neither search"
   psql_db -v cliff_rows="$CLIFF_ROWS" -f "$BENCH_DIR/sql/cliff.sql" >>"$OUT/load.log"
-  psql_db -c "VACUUM (ANALYZE) customers" -c "VACUUM (ANALYZE) bench.flat" -c "CHECKPOINT" >/dev/null
+  psql_db -c "VACUUM (ANALYZE) customers, customer_search_words, search_words" \
+          -c "VACUUM (ANALYZE) bench.flat, bench.flat_words, bench.flat_dict" -c "CHECKPOINT" >/dev/null
   log "    added in $(since "$t") s; tenant 'default' now holds $(psql_val "SELECT count(*) FROM customers WHERE tenant_id = 'default'") customers"
   psql_db -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
   sleep 0.5

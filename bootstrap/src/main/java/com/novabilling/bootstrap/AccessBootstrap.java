@@ -3,7 +3,8 @@ package com.novabilling.bootstrap;
 import com.novabilling.application.port.in.access.BootstrapAccessUseCase;
 import com.novabilling.domain.access.ApiKeySecret;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.StartupEvent;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
+import java.util.Optional;
 
 /**
  * Access at start-up. {@code NOVABILLING_BOOTSTRAP_API_KEY} makes sure the tenant {@code default} holds
@@ -22,25 +24,41 @@ import java.io.PrintStream;
  * port is bound: a start that cannot bind creates nothing, so the next start can still show a first key.
  */
 @Singleton
-final class AccessBootstrap {
+final class AccessBootstrap implements BeanCreatedEventListener<EmbeddedServer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessBootstrap.class);
 
     private final BootstrapAccessUseCase bootstrap;
     private final String bootstrapKey;
     private final boolean embeddedDatabase;
+    private final Optional<DatabaseStart> databaseStart;
     private final PrintStream console = NovaBillingLauncher.jsonLogs(System.getenv()) ? System.err : System.out;
 
     AccessBootstrap(BootstrapAccessUseCase bootstrap,
                     @Value("${novabilling.bootstrap-api-key:}") String bootstrapKey,
-                    @Value("${novabilling.embedded-database:false}") boolean embeddedDatabase) {
+                    @Value("${novabilling.embedded-database:false}") boolean embeddedDatabase,
+                    Optional<DatabaseStart> databaseStart) {
         this.bootstrap = bootstrap;
+        this.databaseStart = databaseStart;
         this.bootstrapKey = bootstrapKey;
         this.embeddedDatabase = embeddedDatabase;
     }
 
-    @EventListener
-    void ensureOperatorKey(StartupEvent event) {
+    /**
+     * Once the HTTP server is built and before its port is bound: waits for {@link DatabaseStart} (migrations, then
+     * this key, on the start's own thread while the main thread built the server), or ensures the key here when
+     * nothing runs there (the in-memory adapter, or Flyway turned off).
+     */
+    @Override
+    public EmbeddedServer onCreated(BeanCreatedEvent<EmbeddedServer> event) {
+        if (!databaseStart.map(DatabaseStart::await).orElse(false)) {
+            ensureOperatorKey();
+        }
+        return event.getBean();
+    }
+
+    /** Makes sure tenant {@code default} holds {@code NOVABILLING_BOOTSTRAP_API_KEY}, when it is set. */
+    void ensureOperatorKey() {
         if (!bootstrapKey.isBlank()) {
             ApiKeySecret secret = ApiKeySecret.parse(bootstrapKey.strip()).orElseThrow(() -> new IllegalStateException(
                     "NOVABILLING_BOOTSTRAP_API_KEY must be sk_live_ or sk_test_ followed by 32 to 128 letters and digits"));

@@ -4,6 +4,7 @@ import com.novabilling.adapter.out.persistence.postgres.migration.IndexedMigrati
 import com.novabilling.adapter.out.persistence.testing.TestPostgres;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,7 @@ class MigrationIndexFactoryTest {
     void theAppsFlywayTakesTheIndexAndAChangedMigrationStillStopsTheStart() throws SQLException {
         Map<String, Object> database = TestPostgres.freshDatabase();
         try (ApplicationContext context = ApplicationContext.builder().properties(database).start()) {
+            assertThat(context.getBean(DatabaseStart.class).await()).isTrue();
             Flyway flyway = context.getBean(Flyway.class, Qualifiers.byName("default"));
             assertThat(flyway.getConfiguration().getResourceProvider()).isInstanceOf(IndexedMigrations.class);
             assertThat(flyway.getConfiguration().getJavaMigrationClassProvider()).isInstanceOf(IndexedMigrations.class);
@@ -34,6 +36,7 @@ class MigrationIndexFactoryTest {
         Map<String, Object> elsewhere = new HashMap<>(TestPostgres.freshDatabase());
         elsewhere.put("flyway.datasources.default.locations", "classpath:db/migration");
         try (ApplicationContext context = ApplicationContext.builder().properties(elsewhere).start()) {
+            assertThat(context.getBean(DatabaseStart.class).await()).isTrue();
             Flyway flyway = context.getBean(Flyway.class, Qualifiers.byName("default"));
             assertThat(flyway.getConfiguration().getResourceProvider()).isNull();
             assertThat(flyway.info().applied()).hasSizeGreaterThanOrEqualTo(7);
@@ -45,7 +48,13 @@ class MigrationIndexFactoryTest {
             assertThat(s.executeUpdate("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'"))
                     .isEqualTo(1);
         }
-        assertThatThrownBy(() -> ApplicationContext.builder().properties(database).start().close())
+        // (the migrations run on the start's own thread; the HTTP server is not built, so no port is bound, until
+        // they have finished)
+        assertThatThrownBy(() -> {
+            try (ApplicationContext context = ApplicationContext.builder().properties(database).start()) {
+                context.getBean(EmbeddedServer.class);
+            }
+        })
                 .hasStackTraceContaining("FlywayValidateException")
                 .hasStackTraceContaining("Migration checksum mismatch for migration version 1");
     }

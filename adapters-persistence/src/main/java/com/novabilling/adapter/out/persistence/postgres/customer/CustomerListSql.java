@@ -25,9 +25,18 @@ final class CustomerListSql {
 
     /**
      * Where a keyset page starts: the cursor customer's sort key (an {@code OffsetDateTime} or a
-     * {@code String}) and id.
+     * {@code String}) and id; or the id alone ({@link #ofId}), whose sort key the page's own statement reads.
      */
     record Cursor(Object sortValue, String id) {
+
+        /** A cursor whose sort key is read by the page's statement itself, from the tenant's customer {@code id}. */
+        static Cursor ofId(String id) {
+            return new Cursor(null, id);
+        }
+
+        boolean keyInline() {
+            return sortValue == null;
+        }
     }
 
     private final List<Condition> conditions;
@@ -90,7 +99,17 @@ final class CustomerListSql {
         Function<String, String> key = sortKey(c.sortBy());
         boolean tieBreak = c.sortBy() != CustomerSortField.EMAIL;
         boolean descending = (c.sortOrder() == SortOrder.DESC) != before;
-        if (cursor != null) {
+        if (cursor != null && cursor.keyInline()) {
+            // the cursor row's key by primary key, in the same statement (an InitPlan: PostgreSQL reads it once,
+            // then starts the sort index scan from it); no such customer of the tenant gives no row at all
+            String op = descending ? " < " : " > ";
+            String cursorRow = " FROM customers cursor_row WHERE cursor_row.tenant_id = ? AND cursor_row.id = ?)";
+            List<Object> values = List.of(c.tenantId().value(), cursor.id());
+            conditions.add(tieBreak
+                    ? new Condition(a -> "(" + key.apply(a) + ", " + a + ".id)" + op + "(SELECT "
+                            + key.apply("cursor_row") + ", cursor_row.id" + cursorRow, values)
+                    : new Condition(a -> key.apply(a) + op + "(SELECT " + key.apply("cursor_row") + cursorRow, values));
+        } else if (cursor != null) {
             String op = descending ? " < " : " > ";
             conditions.add(tieBreak
                     ? new Condition(a -> "(" + key.apply(a) + ", " + a + ".id)" + op + "(?, ?)",

@@ -565,6 +565,17 @@ public abstract class CustomerStoreContract {
                 assertThat(backwards).as(field + " " + order).isEqualTo(expected.subList(0, expected.size() - 1));
                 assertThat(page.total()).isEqualTo(7);
                 assertThat(page.page()).isEqualTo(1);
+
+                // past either end: an empty page, not a refused cursor
+                CustomerPage afterLast = readModel().list(criteria().sortBy(field).sortOrder(order).limit(3)
+                        .startingAfter(new com.novabilling.domain.customer.CustomerId(expected.get(6))).build());
+                assertThat(afterLast.data()).as(field + " " + order).isEmpty();
+                assertThat(afterLast.hasMore()).isFalse();
+                assertThat(afterLast.total()).isEqualTo(7);
+                CustomerPage beforeFirst = readModel().list(criteria().sortBy(field).sortOrder(order).limit(3)
+                        .endingBefore(new com.novabilling.domain.customer.CustomerId(expected.get(0))).build());
+                assertThat(beforeFirst.data()).as(field + " " + order).isEmpty();
+                assertThat(beforeFirst.hasMore()).isFalse();
             }
         }
     }

@@ -19,18 +19,19 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        StartPreload preload = StartPreload.begin(Application.class.getClassLoader());
         // Logback is configured in code (logging.LogConfiguration: text lines, or JSON lines with
         // NOVABILLING_LOG_FORMAT=json), unless -Dlogback.configurationFile names a file
         Map<String, String> env = System.getenv();
         try {
-            start(args, env);
+            start(args, env, preload);
         } catch (IllegalArgumentException | EmbeddedPostgresPlatform.UnsupportedPlatformException e) {
             LoggerFactory.getLogger(Application.class).error(e.getMessage());
             System.exit(2);
         }
     }
 
-    private static void start(String[] args, Map<String, String> env) {
+    private static void start(String[] args, Map<String, String> env, StartPreload preload) {
         boolean jsonLogs = NovaBillingLauncher.jsonLogs(env);
         Persistence persistence = Persistence.chosen(env);
         Map<String, Object> properties = new HashMap<>();
@@ -48,6 +49,7 @@ public final class Application {
             properties.putAll(database.properties());
             afterStop = database.stop();
         }
+        preload.awaitServiceScan();
         Micronaut launcher = new NovaBillingLauncher(afterStop).banner(!jsonLogs);
         launcher.args(args);
         launcher.mainClass(Application.class)

@@ -25,7 +25,8 @@ import java.util.concurrent.CompletionException;
  * key ({@link AccessBootstrap#ensureOperatorKey()}). It begins as soon as the pool exists (its first connection has
  * proved the database answers). The HTTP port is bound only once it has finished: {@link AccessBootstrap} waits
  * for it ({@link #await()}) when the server has been built, and a failure fails the start with the migration's or
- * the key's own error, as when both ran on the main thread.
+ * the key's own error, as when both ran on the main thread. Once done, the same thread makes the beans the first
+ * request needs ({@link FirstRequestWarmUp}).
  *
  * <p>It takes the place of micronaut-flyway's {@link DataSourceMigrationRunner}, which migrates on the thread that
  * creates the pool, and keeps its rules: the datasource's {@code flyway.datasources.<name>} configuration, run only
@@ -63,14 +64,21 @@ final class DatabaseStart implements BeanCreatedEventListener<DataSource> {
                 .filter(FlywayConfigurationProperties::isEnabled);
         if (flyway.isPresent() && "default".equals(flyway.get().getNameQualifier())) {
             DataSource target = resolver.resolve(dataSource);
-            work = CompletableFuture.runAsync(() -> {
-                migrator.run(flyway.get(), target);
-                access.get().ensureOperatorKey();
-            }, task -> {
-                Thread thread = new Thread(task, THREAD);
-                thread.setDaemon(true);
-                thread.start();
-            });
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            work = started;
+            Thread thread = new Thread(() -> {
+                try {
+                    migrator.run(flyway.get(), target);
+                    access.get().ensureOperatorKey();
+                } catch (Throwable failure) {
+                    started.completeExceptionally(failure);
+                    return;
+                }
+                started.complete(null);
+                FirstRequestWarmUp.run(context);
+            }, THREAD);
+            thread.setDaemon(true);
+            thread.start();
         } else {
             flyway.ifPresent(other -> migrator.run(other, resolver.resolve(dataSource)));
         }

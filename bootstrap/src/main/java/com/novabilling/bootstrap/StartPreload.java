@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up work that runs on a thread of its own from the first line of {@code main}, beside the main thread, so
- * that the main thread finds it done (Spring Boot's background pre-initializer, for the two costs of a Micronaut
+ * that the main thread finds it done (Spring Boot's background pre-initializer, for costs of a Micronaut
  * start that are the same whatever the configuration):
  *
  * <ol>
@@ -23,12 +23,20 @@ import java.util.concurrent.TimeUnit;
  *       = ...)} makes that lookup when its condition is first evaluated, in the middle of the main thread's bean
  *       creation; here it is made before. The index is built under a lock, so the main thread, if it gets there
  *       first, waits for it rather than building it twice.</li>
+ *   <li><b>JDK Flight Recorder's event metadata.</b> Micronaut's HTTP server times each request with a JFR event;
+ *       on JDK 17 that event class registers itself with JFR when it is first loaded, which builds JFR's whole
+ *       event metadata (~45 ms of CPU), on the event loop, inside the first request after the start (usually the
+ *       readiness probe). Here the class is loaded first. Looked up by name: if a Micronaut version no longer has
+ *       it, nothing is done.</li>
  * </ol>
  *
  * Nothing here changes what the start does or decides: the same calls Micronaut makes, made earlier, and the
  * results it caches. A failure here is ignored (the main thread then does the work itself, as without this).
  */
 final class StartPreload {
+
+    /** Micronaut's JFR event for an HTTP/1 request (micronaut-http-server-netty). */
+    static final String REQUEST_EVENT = "io.micronaut.http.server.netty.handler.Http1RequestEvent";
 
     private final CountDownLatch scanned = new CountDownLatch(1);
     private final ClassLoader classLoader;
@@ -59,6 +67,11 @@ final class StartPreload {
             BeanIntrospector.SHARED.findIntrospection(StartPreload.class);
         } catch (RuntimeException | LinkageError ignored) {
             // built on first use instead
+        }
+        try {
+            Class.forName(REQUEST_EVENT, true, classLoader);
+        } catch (ClassNotFoundException | RuntimeException | LinkageError ignored) {
+            // registered by the first request instead
         }
     }
 

@@ -3,8 +3,11 @@ package com.novabilling.bootstrap;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.novabilling.adapter.in.rest.error.RequestIdFilter;
 import com.novabilling.adapter.out.persistence.testing.TestPostgres;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.management.endpoint.health.HealthEndpoint;
+import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +22,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +69,24 @@ class DatabaseStartTest {
         assertThat(events()).extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(line -> assertThat(line).startsWith("Running migrations for database"))
                 .last().satisfies(line -> assertThat(line).startsWith("Bootstrap API key ApiKeySecret[sk_live_data…] ensured"));
+    }
+
+    @Test
+    void afterItsWorkTheStartsThreadMakesTheBeansOfTheFirstRequestBeforeAnyRequest() throws InterruptedException {
+        Map<String, Object> database = withKey(TestPostgres.freshDatabase(), KEY);
+        try (ApplicationContext context = ApplicationContext.builder().properties(database).start()) {
+            assertThat(context.getBean(DatabaseStart.class).await()).isTrue();
+            // no server started, no request made: only the warm-up makes these
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while ((context.getActiveBeanRegistrations(HealthEndpoint.class).isEmpty()
+                    || context.getActiveBeanRegistrations(RequestIdFilter.class).isEmpty())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(context.getActiveBeanRegistrations(HealthEndpoint.class)).hasSize(1);
+            assertThat(context.getActiveBeanRegistrations(RequestIdFilter.class)).hasSize(1);
+            assertThat(context.getActiveBeanRegistrations(HealthIndicator.class)).isNotEmpty();
+        }
     }
 
     @Test

@@ -25,6 +25,13 @@ class StartPreloadTest {
     }
 
     @Test
+    void theRequestEventItLoadsIsStillMicronauts() {
+        // looked up by name: after a Micronaut upgrade that renames it, the preload would quietly stop helping
+        assertThatCode(() -> Class.forName(StartPreload.REQUEST_EVENT, false, getClass().getClassLoader()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void aFailingScanNeitherHoldsTheMainThreadNorStopsTheStart() {
         ClassLoader broken = new ClassLoader(getClass().getClassLoader()) {
             @Override

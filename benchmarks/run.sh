@@ -225,6 +225,10 @@ for s in "${ASKED[@]}"; do [[ "$s" != *_cliff ]] || SELECTED+=("$s"); done
 
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
+# the readiness poll without a process per try (a curl per try took CPU from the start it measured)
+# shellcheck source=lib/probe.sh
+. "$BENCH_DIR/lib/probe.sh"
+probe_init "$OUT"
 [ ! -e "$OUT/pgdata" ] || die "$OUT/pgdata exists: choose a new OUT"
 mkdir -p "$OUT/wrk" "$OUT/pgbench/log"
 exec > >(tee -a "$OUT/run.log") 2>&1
@@ -350,7 +354,7 @@ API_KEY="sk_live_$(LC_ALL=C tr -dc 'A-Za-z0-9' < <(head -c 1000 /dev/urandom) | 
 for attempt in 1 2 3; do
   if [ -n "${BENCH_APP_PORT:-}" ] && [ "$attempt" = 1 ]; then APP_PORT=$BENCH_APP_PORT; else APP_PORT=$(free_port); fi
   log "starting the app on 127.0.0.1:$APP_PORT ($JAR, run from a copy in $OUT)"
-  APP_T0=$(now)
+  stamp_ms; APP_T0_MS=$NOW_MS
   # JFR=1: recording from the start (starting one later, with jcmd, makes the JVM throw away compiled code:
   # the first measured run would then profile the interpreter); each measured run is dumped from it
   JFR_OPTS=()
@@ -365,11 +369,12 @@ for attempt in 1 2 3; do
       java $JAVA_OPTS ${CDS_OPTS[@]+"${CDS_OPTS[@]}"} ${JFR_OPTS[@]+"${JFR_OPTS[@]}"} -jar "$OUT/novabilling.jar" >"$OUT/app.log" 2>&1 &
   APP_PID=$!
   APP_UP=1
-  until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$APP_PORT/health" 2>/dev/null; do
+  until probe_200 "$APP_PORT" /health; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then APP_UP=0; break; fi
-    [ "$(since "$APP_T0" | cut -d. -f1)" -lt 180 ] || die "the app was not healthy after 180 s: see $OUT/app.log"
-    sleep 0.05
+    stamp_ms; [ $(( NOW_MS - APP_T0_MS )) -lt 180000 ] || die "the app was not healthy after 180 s: see $OUT/app.log"
+    probe_sleep 0.01
   done
+  stamp_ms; APP_T1_MS=$NOW_MS
   [ "$APP_UP" = 0 ] || break
   wait "$APP_PID" 2>/dev/null || true
   APP_PID=""
@@ -382,7 +387,7 @@ for attempt in 1 2 3; do
   fi
   die "the app exited during start-up: see $OUT/app.log"
 done
-APP_START_S=$(awk -v a="$APP_T0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
+APP_START_S=$(awk -v ms=$(( APP_T1_MS - APP_T0_MS )) 'BEGIN { printf "%.2f", ms / 1000 }')
 RSS_IDLE_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
 log "app healthy after ${APP_START_S} s (empty database, Flyway migration included); RSS $((RSS_IDLE_KB / 1024)) MiB"
 

@@ -55,23 +55,26 @@ CONF
 "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/postgres.log" -w start >/dev/null
 "$PGBIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "CREATE DATABASE novabilling"
 
-now_ms() { date +%s%3N; }
+# shellcheck source=lib/probe.sh
+. "$BENCH_DIR/lib/probe.sh"
+probe_init "$WORK"
 hz=$(getconf CLK_TCK)
 start_once() { # label -> prints ms to healthy, RSS (MiB), CPU (ms): JVM, main thread, JIT compilers
   local t0 t1 rss
-  t0=$(now_ms)
+  stamp_ms; t0=$NOW_MS
   # shellcheck disable=SC2086
   env DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/novabilling" \
       DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=postgres \
       MICRONAUT_SERVER_PORT="$APP_PORT" NOVABILLING_BOOTSTRAP_API_KEY="sk_live_startbenchstartbenchstartbenchstartbench" \
       "$JAVA" $JAVA_OPTS ${CDS_OPTS[@]+"${CDS_OPTS[@]}"} -jar "$JAR" >"$WORK/app.$1.log" 2>&1 &
   APP_PID=$!
-  until curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$APP_PORT/health/readiness" 2>/dev/null; do
+  # polled every 10 ms without starting a process per try (lib/probe.sh: a curl per try took CPU from the start)
+  until probe_200 "$APP_PORT" /health/readiness; do
     kill -0 "$APP_PID" 2>/dev/null || { echo "the app exited: $(tail -5 "$WORK/app.$1.log")" >&2; exit 1; }
-    [ $(( $(now_ms) - t0 )) -lt 120000 ] || { echo "not healthy after 120 s" >&2; exit 1; }
-    sleep 0.01
+    stamp_ms; [ $(( NOW_MS - t0 )) -lt 120000 ] || { echo "not healthy after 120 s" >&2; exit 1; }
+    probe_sleep 0.01
   done
-  t1=$(now_ms)
+  stamp_ms; t1=$NOW_MS
   rss=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
   # CPU time the JVM used until then (all its threads): unlike the wall time, it hardly depends on what
   # else the machine is doing

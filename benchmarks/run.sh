@@ -708,18 +708,6 @@ mkdir -p "$OUT/jfr"
 
 kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
-# CPU time (ms) the app's C2 compiler threads have used so far (/proc/<pid>/task/*/schedstat)
-c2_cpu_ms() {
-  local t comm run total=0
-  for t in /proc/"$APP_PID"/task/*; do
-    comm=$(cat "$t/comm" 2>/dev/null) || continue
-    case "$comm" in
-      C2\ Compiler*) read -r run _ < "$t/schedstat" 2>/dev/null && total=$(( total + run / 1000000 )) ;;
-    esac
-  done
-  echo "$total"
-}
-
 # run_wrk SCENARIO PHASE SECONDS -> WRK_LINE
 run_wrk() {
   local name=$1 phase=$2 secs=$3 out="$OUT/wrk/$1.$2.txt" rss="$OUT/wrk/$1.$2.rss" sampler
@@ -866,13 +854,13 @@ if [ "$APP_WARMUP_S" -gt 0 ]; then
     while [ "$WARM_ROUNDS_DONE" -lt "$APP_WARMUP_ROUNDS" ]; do
       WARM_ROUNDS_DONE=$(( WARM_ROUNDS_DONE + 1 ))
       log "=== app warm-up, round $WARM_ROUNDS_DONE: ${WARM_EACH_S} s of each of ${WARM_LIST[*]}"
-      c2_before=$(c2_cpu_ms); stamp_ms; round_t0=$NOW_MS
+      c2_before=$(threads_cpu_ms "$APP_PID" 'C2 Compiler*'); stamp_ms; round_t0=$NOW_MS
       for n in "${WARM_LIST[@]}"; do
         run_wrk "$n" appwarmup "$WARM_EACH_S"
         [ "$n" != create ] || remove_created_rows
       done
       stamp_ms
-      c2_pct=$(( (  $(c2_cpu_ms) - c2_before ) * 100 / ( NOW_MS - round_t0 ) ))
+      c2_pct=$(( ( $(threads_cpu_ms "$APP_PID" 'C2 Compiler*') - c2_before ) * 100 / ( NOW_MS - round_t0 ) ))
       WARM_C2+=("${c2_pct}%")
       log "    C2 compiled for ${c2_pct}% of the round's $(( (NOW_MS - round_t0) / 1000 )) s"
       [ "$c2_pct" -ge "$JIT_SETTLED_PERCENT" ] || break

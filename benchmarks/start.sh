@@ -79,14 +79,8 @@ start_once() { # label -> prints ms to healthy, RSS (MiB), CPU (ms): JVM, main t
   # CPU time the JVM used until then (all its threads): unlike the wall time, it hardly depends on what
   # else the machine is doing
   cpu=$(sed 's/^.*) //' "/proc/$APP_PID/stat" | awk -v hz="$hz" '{ printf "%d", ($12 + $13) * 1000 / hz }')
-  main_cpu=0; jit_cpu=0
-  for task in /proc/"$APP_PID"/task/*; do
-    t=$(sed 's/^.*) //' "$task/stat" 2>/dev/null | awk -v hz="$hz" '{ printf "%d", ($12 + $13) * 1000 / hz }') || continue
-    case "$(cat "$task/comm" 2>/dev/null)" in
-      java) main_cpu=$(( main_cpu + t )) ;;        # the main thread is named after the launcher
-      C1\ Compiler*|C2\ Compiler*) jit_cpu=$(( jit_cpu + t )) ;;
-    esac
-  done
+  main_cpu=$(threads_cpu_ms "$APP_PID" java)   # the main thread is named after the launcher
+  jit_cpu=$(threads_cpu_ms "$APP_PID" 'C1 Compiler*' 'C2 Compiler*')
   kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
   echo "$(( t1 - t0 )) $(( rss / 1024 )) $cpu $main_cpu $jit_cpu"
 }

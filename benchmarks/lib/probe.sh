@@ -1,10 +1,10 @@
 # Sourced by benchmarks/start.sh and benchmarks/run.sh: wait for the app to answer 200 on a path without
-# starting a process per try.
+# starting a process per try, and read the CPU time of the app's threads.
 #
 # Why: on this 2-core box a start keeps both cores busy, and whatever else runs takes CPU from the JVM. A
 # `curl` per try costs ~20 ms of CPU (it loads libcurl and its TLS libraries), a `sleep` and a `date` a few ms
 # more; polled every 10 ms that is ~1 s of CPU per second of start, and it made the start it measured
-# 0.3-0.7 s longer (docs/benchmarks.md "Start, ninth look"). Bash's own /dev/tcp and `read -t` cost ~0.1 ms.
+# 0.5-0.7 s longer (docs/benchmarks.md "Start, ninth look"). Bash's own /dev/tcp and `read -t` cost ~0.1 ms.
 #
 #   probe_init DIR          once: DIR is a writable directory (a FIFO for the fork-free sleep is made and
 #                           unlinked there)
@@ -12,6 +12,9 @@
 #   probe_sleep SECONDS     sleep without a process (read -t on a FIFO nobody writes to)
 #   stamp_ms                sets NOW_MS to the milliseconds since the epoch, without a process ($EPOCHREALTIME,
 #                           bash 5; `$(date +%s%3N)` forks twice)
+#   threads_cpu_ms PID GLOB...
+#                           prints the CPU time (ms) used so far by PID's threads whose name matches one of the
+#                           GLOBs (/proc/PID/task/*/comm and schedstat), e.g. 'C2 Compiler*'
 
 probe_init() {
   rm -f "$1/probe.tick"
@@ -38,4 +41,17 @@ probe_200() {
 stamp_ms() {
   local t=${EPOCHREALTIME/[.,]/}
   NOW_MS=$(( t / 1000 ))
+}
+
+threads_cpu_ms() {
+  local pid=$1 task comm run glob total=0
+  shift
+  for task in /proc/"$pid"/task/*; do
+    { IFS= read -r comm < "$task/comm" && read -r run _ < "$task/schedstat"; } 2>/dev/null || continue
+    for glob in "$@"; do
+      # shellcheck disable=SC2053
+      if [[ $comm == $glob ]]; then total=$(( total + run / 1000000 )); break; fi
+    done
+  done
+  echo "$total"
 }

@@ -17,8 +17,12 @@ fi
 # 512k thread stacks keep RSS bounded (~250 MB under load). C2 (the optimising compiler) takes a method after
 # 10x the JVM's default invocation counts: the start's own code, run a few thousand times, is no longer compiled
 # by C2 on the second core while the start needs it (-0.3 s to healthy), and a request path, called 50,000 times
-# within seconds under load, still is (docs/benchmarks.md "Start, sixth look"). benchmarks/*.sh read this line.
-default_java_opts="-XX:+UseSerialGC -Xms96m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+# within seconds under load, still is (docs/benchmarks.md "Start, sixth look"). C1 (the quick compiler) takes a
+# method after 5x the default counts: ~2,100 methods the start runs a few hundred times are interpreted instead of
+# compiled with profiling on the second core (-0.11 s to healthy in 10 of 10 paired starts; the first 5 s under load
+# are ~25% slower, the steady state is C2's either way: docs/benchmarks.md "Start, tenth look"). benchmarks/*.sh
+# read this line.
+default_java_opts="-XX:+UseSerialGC -Xms96m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500 -XX:Tier3CompileThreshold=10000 -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
 # the class-data archive the build makes next to the jar (bootstrap/src/cds/train.sh): classes mapped at start
 # instead of loaded from the jar. The JVM checks that it matches the jar and ignores it otherwise.
 cds=()

@@ -20,7 +20,7 @@ fi
 # within seconds under load, still is (docs/benchmarks.md "Start, sixth look"). C1 (the quick compiler) takes a
 # method after 5x the default counts: ~2,100 methods the start runs a few hundred times are interpreted instead of
 # compiled with profiling on the second core (-0.11 s to healthy in 10 of 10 paired starts; the first 5 s under load
-# are ~25% slower, the steady state is C2's either way: docs/benchmarks.md "Start, tenth look"). benchmarks/*.sh
+# are ~10% slower, the steady state is C2's either way: docs/benchmarks.md "Start, tenth look"). benchmarks/*.sh
 # read this line.
 default_java_opts="-XX:+UseSerialGC -Xms96m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500 -XX:Tier3CompileThreshold=10000 -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
 # the class-data archive the build makes next to the jar (bootstrap/src/cds/train.sh): classes mapped at start

@@ -372,14 +372,10 @@ for attempt in 1 2 3; do
       NOVABILLING_RATE_LIMIT_PER_SECOND=100000 NOVABILLING_RATE_LIMIT_BURST=1000000 \
       java $JAVA_OPTS ${CDS_OPTS[@]+"${CDS_OPTS[@]}"} ${JFR_OPTS[@]+"${JFR_OPTS[@]}"} -jar "$OUT/novabilling.jar" >"$OUT/app.log" 2>&1 &
   APP_PID=$!
-  APP_UP=1
-  until probe_200 "$APP_PORT" /health; do
-    if ! kill -0 "$APP_PID" 2>/dev/null; then APP_UP=0; break; fi
-    stamp_ms; [ $(( NOW_MS - APP_T0_MS )) -lt 180000 ] || die "the app was not healthy after 180 s: see $OUT/app.log"
-    probe_sleep 0.01
-  done
-  stamp_ms; APP_T1_MS=$NOW_MS
-  [ "$APP_UP" = 0 ] || break
+  WAITED=0; probe_wait "$APP_PORT" /health "$APP_PID" 180 || WAITED=$?
+  [ "$WAITED" != 2 ] || die "the app was not healthy after 180 s: see $OUT/app.log"
+  APP_T1_MS=$NOW_MS
+  [ "$WAITED" = 1 ] || break
   wait "$APP_PID" 2>/dev/null || true
   APP_PID=""
   if [ "$attempt" -lt 3 ] && grep -q 'already in use' "$OUT/app.log"; then

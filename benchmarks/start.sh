@@ -69,12 +69,11 @@ start_once() { # label -> prints ms to healthy, RSS (MiB), CPU (ms): JVM, main t
       "$JAVA" $JAVA_OPTS ${CDS_OPTS[@]+"${CDS_OPTS[@]}"} -jar "$JAR" >"$WORK/app.$1.log" 2>&1 &
   APP_PID=$!
   # polled every 10 ms without starting a process per try (lib/probe.sh: a curl per try took CPU from the start)
-  until probe_200 "$APP_PORT" /health/readiness; do
-    kill -0 "$APP_PID" 2>/dev/null || { echo "the app exited: $(tail -5 "$WORK/app.$1.log")" >&2; exit 1; }
-    stamp_ms; [ $(( NOW_MS - t0 )) -lt 120000 ] || { echo "not healthy after 120 s" >&2; exit 1; }
-    probe_sleep 0.01
-  done
-  stamp_ms; t1=$NOW_MS
+  local waited=0
+  probe_wait "$APP_PORT" /health/readiness "$APP_PID" 120 || waited=$?
+  [ "$waited" != 1 ] || { echo "the app exited: $(tail -5 "$WORK/app.$1.log")" >&2; exit 1; }
+  [ "$waited" != 2 ] || { echo "not healthy after 120 s" >&2; exit 1; }
+  t1=$NOW_MS
   rss=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
   # CPU time the JVM used until then (all its threads): unlike the wall time, it hardly depends on what
   # else the machine is doing

@@ -10,6 +10,9 @@
 #                           unlinked there)
 #   probe_200 PORT PATH     0 when GET PATH on 127.0.0.1:PORT answers 200 (HTTP/1.1, Connection: close)
 #   probe_sleep SECONDS     sleep without a process (read -t on a FIFO nobody writes to)
+#   probe_wait PORT PATH PID LIMIT_S
+#                           probe_200 every 10 ms until it answers 200 (returns 0), PID has exited (1) or LIMIT_S
+#                           seconds have passed (2); NOW_MS is then the time of that outcome
 #   stamp_ms                sets NOW_MS to the milliseconds since the epoch, without a process ($EPOCHREALTIME,
 #                           bash 5; `$(date +%s%3N)` forks twice)
 #   threads_cpu_ms PID GLOB...
@@ -36,6 +39,17 @@ probe_200() {
   IFS= read -r -t 2 -u "$fd" line 2>/dev/null
   exec {fd}>&-
   [[ $line == "HTTP/1."?" 200"* ]]
+}
+
+probe_wait() {
+  local port=$1 path=$2 pid=$3 limit_ms=$(( $4 * 1000 )) t0
+  stamp_ms; t0=$NOW_MS
+  until probe_200 "$port" "$path"; do
+    kill -0 "$pid" 2>/dev/null || return 1
+    stamp_ms; [ $(( NOW_MS - t0 )) -lt "$limit_ms" ] || return 2
+    probe_sleep 0.01
+  done
+  stamp_ms
 }
 
 stamp_ms() {

@@ -211,6 +211,9 @@ is_uint "$JIT_SETTLED_PERCENT" || die "JIT_SETTLED_PERCENT must be an integer"
 [ "$DURATION_S" -ge 1 ] || die "DURATION must be at least 1 s"
 BIG_ROWS=$(awk -v r="$ROWS" -v s="$BIG_TENANT_SHARE" 'BEGIN { printf "%d", r * s }')
 [ "$BIG_ROWS" -ge 1 ] || die "no rows in tenant 'default' (ROWS * BIG_TENANT_SHARE < 1)"
+# get_rich and get_none each take a customer of 'default' outside the id sample
+[ "$BIG_ROWS" -ge $(( SAMPLE_IDS + 1000 )) ] \
+  || die "tenant 'default' gets $BIG_ROWS rows: it needs at least SAMPLE_IDS ($SAMPLE_IDS) + 1000; raise ROWS or lower SAMPLE_IDS"
 DEEP_PAGE=${DEEP_PAGE:-$(( BIG_ROWS / PAGE_LIMIT / 2 > 1 ? BIG_ROWS / PAGE_LIMIT / 2 : 1 ))}
 is_uint "$DEEP_PAGE" && [ "$DEEP_PAGE" -ge 1 ] && [ "$DEEP_PAGE" -le 1000000 ] || die "DEEP_PAGE must be 1..1000000"
 WRK_THREADS=$(( CONCURRENCY < 2 ? CONCURRENCY : 2 ))

@@ -4,6 +4,7 @@
 #   benchmarks/start.sh                       # 5 starts, median; PostgreSQL 15 from /usr/lib/postgresql/15/bin
 #   RUNS=9 JAVA_OPTS="..." benchmarks/start.sh
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java CDS=off JAVA_OPTS="... -XX:AOTCache=..." benchmarks/start.sh
+#   FLOOR=1 benchmarks/start.sh               # and, in the same rounds, the stack's floor (below)
 #
 # Starts a throw-away PostgreSQL cluster, then starts the app RUNS times against it, each time measuring
 # from the launch of `java` to the first 200 from /health/readiness (polled every 10 ms), then stops it with
@@ -13,6 +14,12 @@
 # (database already migrated: the usual restart or new instance). The JVM options are ./run.sh's, including
 # its class-data archive (bootstrap/target/novabilling.jsa) when present; CDS=off measures without it.
 # Kills only what it started.
+#
+# FLOOR=1 also builds the two apps of benchmarks/floor (Maven, once) -- Micronaut on Netty with serde, the
+# health endpoint and one controller; and the same with the database stack a new project would wire (HikariCP,
+# pgjdbc, Micronaut Data JDBC, Flyway validating one migration) -- trains each its own class-data archive the
+# way the build trains the app's, and starts the three in turn each round, with the same JVM options: what the
+# fixed stack alone takes to start on this machine, next to the app.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -31,9 +38,7 @@ chmod 755 "$WORK"   # PostgreSQL runs as another user in its namespace when this
 [ -x "$PGBIN/postgres" ] || { echo "no PostgreSQL in $PGBIN (apt-get install postgresql-15)" >&2; exit 1; }
 # the same defaults as ./run.sh (see there why)
 JAVA_OPTS=${JAVA_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$ROOT/run.sh")}
-ARCHIVE="${JAR%.jar}.jsa"
-CDS_OPTS=()
-if [ "$CDS" != off ] && [ -f "$ARCHIVE" ]; then CDS_OPTS=(-XX:SharedArchiveFile="$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off); fi
+FLOOR=${FLOOR:-0}
 
 if [ "$(id -u)" = 0 ]; then PG_AS=(unshare --user); else PG_AS=(); fi
 APP_PID=""
@@ -59,15 +64,30 @@ CONF
 . "$BENCH_DIR/lib/probe.sh"
 probe_init "$WORK"
 hz=$(getconf CLK_TCK)
-start_once() { # label -> prints ms to healthy, RSS (MiB), CPU (ms): JVM, main thread, JIT compilers
-  local t0 t1 rss
-  stamp_ms; t0=$NOW_MS
+# launch LOG JAR [NAME=VALUE...] [-- JVM options...]: starts JAR in the background (APP_PID) with run.sh's JVM
+# options, its class-data archive (JAR with .jsa) when there is one, and the environment of a start against the
+# throw-away cluster (database novabilling, or the NAME=VALUEs given)
+launch() {
+  local logf=$1 jar=$2 cds=() envs=() jvm=()
+  shift 2
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
+  [ $# -eq 0 ] || { shift; jvm=("$@"); }
+  if [ "$CDS" != off ] && [ -f "${jar%.jar}.jsa" ]; then
+    cds=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  fi
   # shellcheck disable=SC2086
   env DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/novabilling" \
       DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=postgres \
       MICRONAUT_SERVER_PORT="$APP_PORT" NOVABILLING_BOOTSTRAP_API_KEY="sk_live_startbenchstartbenchstartbenchstartbench" \
-      "$JAVA" $JAVA_OPTS ${CDS_OPTS[@]+"${CDS_OPTS[@]}"} -jar "$JAR" >"$WORK/app.$1.log" 2>&1 &
+      ${envs[@]+"${envs[@]}"} "$JAVA" $JAVA_OPTS ${cds[@]+"${cds[@]}"} ${jvm[@]+"${jvm[@]}"} -jar "$jar" >"$logf" 2>&1 &
   APP_PID=$!
+}
+start_once() { # label [JAR [NAME=VALUE...]] -> prints ms to healthy, RSS (MiB), CPU (ms): JVM, main thread, JIT compilers
+  local t0 t1 rss label=$1 jar=${2:-$JAR}
+  shift; [ $# -eq 0 ] || shift
+  stamp_ms; t0=$NOW_MS
+  launch "$WORK/app.$label.log" "$jar" "$@"
+  set -- "$label"
   # polled every 10 ms without starting a process per try (lib/probe.sh: a curl per try took CPU from the start)
   local waited=0
   probe_wait "$APP_PORT" /health/readiness "$APP_PID" 120 || waited=$?
@@ -84,17 +104,54 @@ start_once() { # label -> prints ms to healthy, RSS (MiB), CPU (ms): JVM, main t
   echo "$(( t1 - t0 )) $(( rss / 1024 )) $cpu $main_cpu $jit_cpu"
 }
 
+# floor_build PROFILE OUT: benchmarks/floor's jar (Maven, PROFILE "" or db) copied to OUT, and its class-data
+# archive trained as bootstrap/src/cds/train.sh trains the app's: started with -XX:ArchiveClassesAtExit, sent
+# the requests of a start and a few of its route, stopped
+floor_build() {
+  local profile=$1 out=$2 i
+  mvn -B -q -f "$BENCH_DIR/floor/pom.xml" ${profile:+-P"$profile"} -DskipTests clean package >"$WORK/floor-build.log" 2>&1 \
+    || { echo "the floor app did not build: $(tail -20 "$WORK/floor-build.log")" >&2; exit 1; }
+  cp "$BENCH_DIR/floor/target/start-floor-1.jar" "$out"
+  [ "$CDS" != off ] || return 0
+  launch "$WORK/train.$(basename "$out").log" "$out" "${@:3}" -- -XX:ArchiveClassesAtExit="${out%.jar}.jsa"
+  probe_wait "$APP_PORT" /health/readiness "$APP_PID" 120 \
+    || { echo "the floor app did not start: $(tail -5 "$WORK/train.$(basename "$out").log")" >&2; exit 1; }
+  for i in 1 2 3 4 5 6 7 8 9 10; do probe_200 "$APP_PORT" /hello || true; probe_200 "$APP_PORT" /health/readiness || true; done
+  kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+  [ -f "${out%.jar}.jsa" ] || echo "(no class-data archive for $(basename "$out"): it starts without one)" >&2
+}
+FLOOR_DB_ENV=(DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/floor" MICRONAUT_ENVIRONMENTS=db)
+
 echo "JAR=$JAR"
 echo "JAVA=$JAVA ($("$JAVA" -version 2>&1 | head -1))"
-echo "JAVA_OPTS=$JAVA_OPTS ${CDS_OPTS[*]:-(no class-data archive)}"
+echo "JAVA_OPTS=$JAVA_OPTS $([ "$CDS" != off ] && [ -f "${JAR%.jar}.jsa" ] && echo "-XX:SharedArchiveFile=${JAR%.jar}.jsa" || echo "(no class-data archive)")"
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+VARIANTS=(app)
+if [ "$FLOOR" = 1 ]; then
+  "$PGBIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "CREATE DATABASE floor"
+  floor_build "" "$WORK/floor-bare.jar"
+  floor_build db "$WORK/floor-db.jar" "${FLOOR_DB_ENV[@]}"
+  VARIANTS+=(floor-bare floor-db)
+  echo "floor: benchmarks/floor built and trained (floor-bare: Netty, serde, health, one controller; floor-db: the same with HikariCP, pgjdbc, Micronaut Data JDBC and Flyway)"
+fi
 read -r first first_rss first_cpu first_main first_jit < <(start_once first)
 echo "first start (Flyway migrates the empty database): $first ms to healthy (JVM CPU $first_cpu ms: main thread $first_main, JIT $first_jit), RSS $first_rss MiB"
-times=(); cpus=(); mains=(); jits=()
+declare -A times cpus mains jits
 for i in $(seq 1 "$RUNS"); do
-  read -r ms rss cpu main jit < <(start_once "$i")
-  echo "start $i: $ms ms to healthy (JVM CPU $cpu ms: main thread $main, JIT $jit), RSS $rss MiB, load $(cut -d' ' -f1 /proc/loadavg); $(grep -o 'Startup completed in [0-9]*ms' "$WORK/app.$i.log" | head -1)"
-  times+=("$ms"); cpus+=("$cpu"); mains+=("$main"); jits+=("$jit")
+  for v in "${VARIANTS[@]}"; do
+    case $v in
+      app) args=("$i") ;;
+      floor-bare) args=("$i.$v" "$WORK/floor-bare.jar") ;;
+      floor-db) args=("$i.$v" "$WORK/floor-db.jar" "${FLOOR_DB_ENV[@]}") ;;
+    esac
+    read -r ms rss cpu main jit < <(start_once "${args[@]}")
+    label=$i; [ "$FLOOR" != 1 ] || label="$i ($v)"
+    echo "start $label: $ms ms to healthy (JVM CPU $cpu ms: main thread $main, JIT $jit), RSS $rss MiB, load $(cut -d' ' -f1 /proc/loadavg); $(grep -o 'Startup completed in [0-9]*ms' "$WORK/app.${args[0]}.log" | head -1)"
+    times[$v]+="$ms "; cpus[$v]+="$cpu "; mains[$v]+="$main "; jits[$v]+="$jit "
+  done
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)) }'; }
-echo "median of $RUNS starts on the migrated database: $(median "${times[@]}") ms to healthy, JVM CPU $(median "${cpus[@]}") ms (main thread $(median "${mains[@]}"), JIT $(median "${jits[@]}")) (load average now $(cut -d' ' -f1-3 /proc/loadavg))"
+for v in "${VARIANTS[@]}"; do
+  # shellcheck disable=SC2086
+  echo "median of $RUNS starts$([ "$FLOOR" = 1 ] && echo " of $v") on the migrated database: $(median ${times[$v]}) ms to healthy, JVM CPU $(median ${cpus[$v]}) ms (main thread $(median ${mains[$v]}), JIT $(median ${jits[$v]})) (load average now $(cut -d' ' -f1-3 /proc/loadavg))"
+done

@@ -1,0 +1,1 @@
+CREATE TABLE floor (id bigint PRIMARY KEY);

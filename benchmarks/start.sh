@@ -82,16 +82,19 @@ launch() {
       ${envs[@]+"${envs[@]}"} "$JAVA" $JAVA_OPTS ${cds[@]+"${cds[@]}"} ${jvm[@]+"${jvm[@]}"} -jar "$jar" >"$logf" 2>&1 &
   APP_PID=$!
 }
+# stop_app: SIGTERM to the app started last, and wait until it has exited (a training run writes its archive then)
+stop_app() {
+  kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+}
 start_once() { # label [JAR [NAME=VALUE...]] -> prints ms to healthy, RSS (MiB), CPU (ms): JVM, main thread, JIT compilers
   local t0 t1 rss label=$1 jar=${2:-$JAR}
-  shift; [ $# -eq 0 ] || shift
+  shift $(( $# < 2 ? $# : 2 ))
   stamp_ms; t0=$NOW_MS
   launch "$WORK/app.$label.log" "$jar" "$@"
-  set -- "$label"
   # polled every 10 ms without starting a process per try (lib/probe.sh: a curl per try took CPU from the start)
   local waited=0
   probe_wait "$APP_PORT" /health/readiness "$APP_PID" 120 || waited=$?
-  [ "$waited" != 1 ] || { echo "the app exited: $(tail -5 "$WORK/app.$1.log")" >&2; exit 1; }
+  [ "$waited" != 1 ] || { echo "the app exited: $(tail -5 "$WORK/app.$label.log")" >&2; exit 1; }
   [ "$waited" != 2 ] || { echo "not healthy after 120 s" >&2; exit 1; }
   t1=$NOW_MS
   rss=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
@@ -100,7 +103,7 @@ start_once() { # label [JAR [NAME=VALUE...]] -> prints ms to healthy, RSS (MiB),
   cpu=$(sed 's/^.*) //' "/proc/$APP_PID/stat" | awk -v hz="$hz" '{ printf "%d", ($12 + $13) * 1000 / hz }')
   main_cpu=$(threads_cpu_ms "$APP_PID" java)   # the main thread is named after the launcher
   jit_cpu=$(threads_cpu_ms "$APP_PID" 'C1 Compiler*' 'C2 Compiler*')
-  kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+  stop_app
   echo "$(( t1 - t0 )) $(( rss / 1024 )) $cpu $main_cpu $jit_cpu"
 }
 
@@ -117,7 +120,7 @@ floor_build() {
   probe_wait "$APP_PORT" /health/readiness "$APP_PID" 120 \
     || { echo "the floor app did not start: $(tail -5 "$WORK/train.$(basename "$out").log")" >&2; exit 1; }
   for i in 1 2 3 4 5 6 7 8 9 10; do probe_200 "$APP_PORT" /hello || true; probe_200 "$APP_PORT" /health/readiness || true; done
-  kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+  stop_app
   [ -f "${out%.jar}.jsa" ] || echo "(no class-data archive for $(basename "$out"): it starts without one)" >&2
 }
 FLOOR_DB_ENV=(DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/floor" MICRONAUT_ENVIRONMENTS=db)

@@ -586,7 +586,8 @@ if [[ " ${SELECTED[*]} " == *" page_keyset "* ]]; then
 fi
 
 # Which protocol mode does the app's driver use once warm? 30 more GET-by-id requests, 10 creates, 10 of
-# page 1, 10 of the common-name search and 10 of a rare term, then, for each statement, how often it ran named (server-prepared) or unnamed.
+# page 1, 10 of the common-name search, 10 of a rare term and 10 keyset pages, then, for each statement, how often
+# it ran named (server-prepared) or unnamed.
 o=$(log_offset)
 for id in $(head -30 "$IDS_FILE"); do request GET "/api/customers/$id" 200; done
 for i in $(seq 1 10); do
@@ -597,12 +598,19 @@ for _ in $(seq 1 10); do request GET "/api/customers?page=1&limit=$PAGE_LIMIT" 2
 for _ in $(seq 1 10); do request GET "/api/customers?search=$COMMON_NAME" 200; done
 # and a rare term, whose statement differs (the capped trigram page): its own-SQL run takes the mode seen here
 for _ in $(seq 1 10); do request GET "/api/customers?search=qzxwv" 200; done
+# and keyset pages, planned per call like page 1 (until the twelfth pass none was here, so page_keyset's own-SQL run
+# fell back to -M prepared: cheaper than what the app does, and more than its cheapest SQL in extended mode)
+warm_requests="30 GET-by-id, 10 creates, 10 page 1, 10 searches of the common name, 10 of a rare term"
+if [ "$KEYSET_API" = 1 ]; then
+  for _ in $(seq 1 10); do request GET "/api/customers?startingAfter=$CURSOR_ID&limit=$PAGE_LIMIT" 200; done
+  warm_requests="$warm_requests, 10 keyset pages"
+fi
 log_since "$o" >"$OUT/sql/driver-mode.log"
 psql_db -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
 perl "$BENCH_DIR/lib/compare_sql.pl" --modes "$OUT/sql/driver-mode.log" >"$OUT/sql/driver-mode.txt"
 DRIVER_NAMED=$(awk '{ n += $1 } END { print n + 0 }' "$OUT/sql/driver-mode.txt")
 DRIVER_UNNAMED=$(awk '{ n += $3 } END { print n + 0 }' "$OUT/sql/driver-mode.txt")
-DRIVER_MODE="of $((DRIVER_NAMED + DRIVER_UNNAMED)) statements of 70 warm requests (30 GET-by-id, 10 creates, 10 page 1, 10 searches of the common name, 10 of a rare term), $DRIVER_NAMED ran as named server-side prepared statements (execute S_n), $DRIVER_UNNAMED unnamed (pgjdbc: extended protocol, named after prepareThreshold = 5 uses of a statement on a connection; per statement in sql/driver-mode.txt)"
+DRIVER_MODE="of $((DRIVER_NAMED + DRIVER_UNNAMED)) statements of the warm requests ($warm_requests), $DRIVER_NAMED ran as named server-side prepared statements (execute S_n), $DRIVER_UNNAMED unnamed (pgjdbc: extended protocol, named after prepareThreshold = 5 uses of a statement on a connection; per statement in sql/driver-mode.txt)"
 log "driver: $DRIVER_MODE"
 sed 's/^/    /' "$OUT/sql/driver-mode.txt"
 
@@ -671,7 +679,10 @@ check_own() {
   fi
   if [ "$PGBENCH_MODE" = auto ]; then
     MODE[$name]=$(perl "$BENCH_DIR/lib/compare_sql.pl" --mode-for "$OUT/sql/driver-mode.log" "${PGB_ARGS[1]}")
-    [ "${MODE[$name]}" != unknown ] || MODE[$name]=prepared
+    if [ "${MODE[$name]}" = unknown ]; then
+      MODE[$name]=prepared
+      log "    $name: none of its statements was among the warm requests: its own SQL runs -M prepared"
+    fi
   else
     MODE[$name]=$PGBENCH_MODE
   fi

@@ -995,15 +995,15 @@ ratio() { if [ -n "$1" ] && [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN { p
   done
   # The yardstick's own check: SQL that made more tps than the "cheapest" does less work than the cheapest
   # (it was so for page 1 until the twelfth pass: an EXPLAIN per transaction the app does not run).
-  slow=""
+  flagged=""
   for name in "${SELECTED[@]}"; do
     [ -n "${R_PG_TPS[$name]:-}" ] && [ -n "${R_CH_TPS[$name]:-}" ] || continue
     if awk -v own="${R_PG_TPS[$name]}" -v ch="${R_CH_TPS[$name]}" -v k="$YARDSTICK_SLACK" 'BEGIN { exit !(own > ch * (1 + k / 100)) }'; then
-      slow="$slow $name"
+      flagged="$flagged $name"
       echo "* **Yardstick check: $name's own SQL made $(num "${R_PG_TPS[$name]}") tps, more than its cheapest SQL's $(num "${R_CH_TPS[$name]}") by over ${YARDSTICK_SLACK}%.** Either the host's speed moved between the two runs (compare their CPU below), or \`pgbench/cheapest/\` is not the cheapest SQL for it and its ratio flatters the app."
     fi
   done
-  [ -n "$slow" ] || echo "* Yardstick check: no scenario's own SQL made more than ${YARDSTICK_SLACK}% more tps than its cheapest SQL."
+  [ -n "$flagged" ] || echo "* Yardstick check: no scenario's own SQL made more than ${YARDSTICK_SLACK}% more tps than its cheapest SQL."
   if [ -n "${R_APP_RPS[search_common_cliff]:-}${R_APP_RPS[search_random_cliff]:-}" ]; then
     echo
     echo "No cliffs: after $CLIFF_ROWS newer customers that match neither search were added (the same rows in bench.flat),"

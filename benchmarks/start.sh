@@ -67,19 +67,25 @@ hz=$(getconf CLK_TCK)
 # launch LOG JAR [NAME=VALUE...] [-- JVM options...]: starts JAR in the background (APP_PID) with run.sh's JVM
 # options, its class-data archive (JAR with .jsa) when there is one, and the environment of a start against the
 # throw-away cluster (database novabilling, or the NAME=VALUEs given)
+# archive_opts JAR -> CDS_OPTS: the options that map JAR's class-data archive (JAR with .jsa), none when CDS=off or
+# there is none
+archive_opts() {
+  CDS_OPTS=()
+  if [ "$CDS" != off ] && [ -f "${1%.jar}.jsa" ]; then
+    CDS_OPTS=(-XX:SharedArchiveFile="${1%.jar}.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  fi
+}
 launch() {
-  local logf=$1 jar=$2 cds=() envs=() jvm=()
+  local logf=$1 jar=$2 envs=() jvm=()
   shift 2
   while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
   [ $# -eq 0 ] || { shift; jvm=("$@"); }
-  if [ "$CDS" != off ] && [ -f "${jar%.jar}.jsa" ]; then
-    cds=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
-  fi
+  archive_opts "$jar"
   # shellcheck disable=SC2086
   env DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/novabilling" \
       DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=postgres \
       MICRONAUT_SERVER_PORT="$APP_PORT" NOVABILLING_BOOTSTRAP_API_KEY="sk_live_startbenchstartbenchstartbenchstartbench" \
-      ${envs[@]+"${envs[@]}"} "$JAVA" $JAVA_OPTS ${cds[@]+"${cds[@]}"} ${jvm[@]+"${jvm[@]}"} -jar "$jar" >"$logf" 2>&1 &
+      ${envs[@]+"${envs[@]}"} "$JAVA" $JAVA_OPTS ${CDS_OPTS[@]+"${CDS_OPTS[@]}"} ${jvm[@]+"${jvm[@]}"} -jar "$jar" >"$logf" 2>&1 &
   APP_PID=$!
 }
 # stop_app: SIGTERM to the app started last, and wait until it has exited (a training run writes its archive then)
@@ -127,7 +133,8 @@ FLOOR_DB_ENV=(DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/floo
 
 echo "JAR=$JAR"
 echo "JAVA=$JAVA ($("$JAVA" -version 2>&1 | head -1))"
-echo "JAVA_OPTS=$JAVA_OPTS $([ "$CDS" != off ] && [ -f "${JAR%.jar}.jsa" ] && echo "-XX:SharedArchiveFile=${JAR%.jar}.jsa" || echo "(no class-data archive)")"
+archive_opts "$JAR"
+echo "JAVA_OPTS=$JAVA_OPTS ${CDS_OPTS[*]:-(no class-data archive)}"
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 VARIANTS=(app)
 if [ "$FLOOR" = 1 ]; then

@@ -40,13 +40,15 @@ final class CustomerListSql {
     }
 
     private final List<Condition> conditions;
+    private final boolean filtered;
     private final Function<String, String> sortKey;
     private final boolean tieBreak;
     private final String direction;
 
-    private CustomerListSql(List<Condition> conditions, Function<String, String> sortKey, boolean tieBreak,
-                            String direction) {
+    private CustomerListSql(List<Condition> conditions, boolean filtered, Function<String, String> sortKey,
+                            boolean tieBreak, String direction) {
         this.conditions = List.copyOf(conditions);
+        this.filtered = filtered;
         this.sortKey = sortKey;
         this.tieBreak = tieBreak;
         this.direction = direction;
@@ -96,6 +98,7 @@ final class CustomerListSql {
         if (c.search() != null) {
             conditions.add(new Condition(CustomerListSql::search, pattern(c.search())));
         }
+        boolean filtered = conditions.size() > 1;
         Function<String, String> key = sortKey(c.sortBy());
         boolean tieBreak = c.sortBy() != CustomerSortField.EMAIL;
         boolean descending = (c.sortOrder() == SortOrder.DESC) != before;
@@ -116,7 +119,7 @@ final class CustomerListSql {
                             List.of(cursor.sortValue(), cursor.id()))
                     : new Condition(a -> key.apply(a) + op + "?", cursor.sortValue()));
         }
-        return new CustomerListSql(conditions, key, tieBreak, descending ? " DESC" : " ASC");
+        return new CustomerListSql(conditions, filtered, key, tieBreak, descending ? " DESC" : " ASC");
     }
 
     /**
@@ -134,6 +137,14 @@ final class CustomerListSql {
             where.append(i == 0 ? "" : " AND ").append(conditions.get(i).sql().apply(alias));
         }
         return where.toString();
+    }
+
+    /**
+     * True when no filter but the tenant applies (a keyset cursor aside): every value then has the same best plan,
+     * a walk of the sort index from its start or from the cursor.
+     */
+    boolean unfiltered() {
+        return !filtered;
     }
 
     List<Object> params() {

@@ -102,7 +102,8 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
      * <li>the page fetches limit + 1 rows, so {@code hasMore} is exact; {@code total} is exact up to
      * {@link #COUNT_CAP} and an estimate beyond (counting 900,000 customers costs ~100 ms, a page ~1 ms).</li>
      * </ul>
-     * Every statement here is planned for its values on each call (see {@link #query}), on one connection.
+     * Every statement here is planned for its values on each call (see {@link #query}), on one connection, but
+     * those of a list filtered by its tenant alone ({@link #pageStatement}).
      */
     @Override
     public CustomerPage list(CustomerListCriteria criteria) {
@@ -372,24 +373,51 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
         return new CustomerPage(page, shown, exact, criteria.page(), criteria.limit(), hasMore);
     }
 
-    /** limit + 1 rows of the page; from {@link #DEEP_OFFSET} on, their keys first by an index-only scan. */
+    /** limit + 1 rows of the page ({@link #pageStatement}). */
     private List<CustomerView> page(Connection connection, CustomerListSql sql, int limit, long offset,
                                     boolean keysFirst) throws SQLException {
+        PageStatement statement = pageStatement(sql, limit, offset, keysFirst);
+        return query(connection, statement.sql(), statement.params(), statement.planPerCall(), this::view);
+    }
+
+    /** A statement, its bind values, and whether PostgreSQL plans it for those values on every call. */
+    record PageStatement(String sql, List<Object> params, boolean planPerCall) {
+    }
+
+    /**
+     * The statement of a page of limit + 1 rows; from {@link #DEEP_OFFSET} on, their keys first by an index-only
+     * scan, then the rows.
+     *
+     * <p>A list filtered by nothing but its tenant (a keyset cursor aside) has one best plan whatever the tenant and
+     * the cursor: a walk of its sort index, from the start or from the cursor, that stops after limit + 1 rows. Its
+     * statement is not planned per call: pgjdbc prepares it on the server after 5 uses on a connection, and
+     * PostgreSQL then keeps the generic plan (parse and plan were 60% of PostgreSQL's time for page 1). Its
+     * {@code LIMIT} and {@code OFFSET} are written into the text: a generic plan cannot see a bound value of either,
+     * assumes it reads 10% of the tenant, and at that cost PostgreSQL would go on planning every call. Deep pages
+     * (each offset its own text, rarely repeated) and any other filter (whose best plan depends on its value) are
+     * planned for their values on every call.
+     */
+    static PageStatement pageStatement(CustomerListSql sql, int limit, long offset, boolean keysFirst) {
+        boolean generic = sql.unfiltered() && !keysFirst;
         List<Object> params = new ArrayList<>(sql.params());
-        params.add(limit + 1);
-        params.add(offset);
-        String ordered = sql.where("c") + " ORDER BY " + sql.orderBy("c") + " LIMIT ? OFFSET ?";
+        if (!generic) {
+            params.add(limit + 1);
+            params.add(offset);
+        }
+        String ordered = sql.where("c") + " ORDER BY " + sql.orderBy("c")
+                + (generic ? " LIMIT " + (limit + 1) + " OFFSET " + offset : " LIMIT ? OFFSET ?");
         String from = keysFirst
                 ? "(SELECT c.tenant_id, c.id FROM customers c" + ordered
                         + ") page JOIN customers c ON c.tenant_id = page.tenant_id AND c.id = page.id"
                 : "(SELECT * FROM customers c" + ordered + ") c";
-        return query(connection, "SELECT " + COLUMNS + ",\n" + BILLING_COLUMNS + "\nFROM " + from + " ORDER BY "
-                + sql.orderBy("c"), params, true, this::view);
+        return new PageStatement("SELECT " + COLUMNS + ",\n" + BILLING_COLUMNS + "\nFROM " + from + " ORDER BY "
+                + sql.orderBy("c"), List.copyOf(params), !generic);
     }
 
+    /** Up to {@link #COUNT_CAP} + 1 rows counted; like a page, planned once when only the tenant filters. */
     private long boundedCount(Connection connection, CustomerListSql sql) throws SQLException {
         return query(connection, "SELECT count(*) FROM (SELECT 1 FROM customers c" + sql.where("c") + " LIMIT "
-                + (COUNT_CAP + 1) + ") bounded", sql.params(), true, rs -> rs.getLong(1)).get(0);
+                + (COUNT_CAP + 1) + ") bounded", sql.params(), !sql.unfiltered(), rs -> rs.getLong(1)).get(0);
     }
 
     /**

@@ -1,0 +1,215 @@
+package com.novabilling.adapter.out.persistence.postgres.customer;
+
+import com.novabilling.adapter.out.persistence.testing.PostgresAdapters;
+import com.novabilling.adapter.out.persistence.testing.TestJdbc;
+import com.novabilling.application.port.shared.customer.CustomerListCriteria;
+import com.novabilling.application.port.shared.customer.CustomerPage;
+import com.novabilling.application.port.shared.customer.CustomerSortField;
+import com.novabilling.application.port.shared.customer.CustomerView;
+import com.novabilling.application.port.shared.customer.SortOrder;
+import com.novabilling.domain.customer.CustomerId;
+import com.novabilling.domain.customer.CustomerStatus;
+import com.novabilling.domain.shared.TenantId;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A list filtered by its tenant alone runs as a server-prepared statement on PostgreSQL's generic plan, and that plan
+ * walks the sort index and stops after the page (no sort, no scan of the table); any other list is planned for its
+ * values on every call. Checked on the connection that ran the lists, through {@code pg_prepared_statements}.
+ */
+class PostgresCustomerListPlansTest {
+
+    private static final TenantId TENANT = new TenantId("ten_plans");
+    private static final int ROWS = 300;
+    /** More than pgjdbc's 5 uses before it names a statement, then PostgreSQL's 5 custom plans before a generic one. */
+    private static final int RUNS = 12;
+
+    @RegisterExtension
+    static final PostgresAdapters postgres = PostgresAdapters.perTestClass();
+
+    private static PostgresCustomerReadModel store;
+
+    @BeforeAll
+    static void aTenantOfCustomers() {
+        store = postgres.readModel();
+        TestJdbc jdbc = postgres.sql();
+        jdbc.update("INSERT INTO tenants (id, name) VALUES ('ten_plans', 'Plans'), ('ten_other', 'Other')", List.of());
+        // names, e-mails and update times in other orders than creation; every status 'active' (see the filter test)
+        jdbc.update("""
+                INSERT INTO customers (tenant_id, id, email, name, currency, status, metadata, created_at, updated_at)
+                SELECT t, 'cust_' || CASE t WHEN 'ten_plans' THEN '0' ELSE '1' END || lpad(to_hex(n), 25, '0'), 'p' || ((n * 7919) % ?) || '@' || replace(t, '_', '-') || '.test',
+                       'Name ' || ((n * 104729) % ?), 'UGX', 'active', '{}',
+                       timestamptz '2026-01-01' + n * interval '1 minute',
+                       timestamptz '2026-06-01' - ((n * 31) % ?) * interval '1 minute'
+                  FROM generate_series(1, ?) AS n, unnest(ARRAY['ten_plans', 'ten_other']) AS t""",
+                List.of(ROWS, ROWS, ROWS, ROWS));
+        jdbc.update("ANALYZE customers", List.of());
+    }
+
+    static Stream<Arguments> orders() {
+        List<Arguments> all = new ArrayList<>();
+        for (CustomerSortField field : CustomerSortField.values()) {
+            for (SortOrder order : SortOrder.values()) {
+                all.add(Arguments.of(field, order));
+            }
+        }
+        return all.stream();
+    }
+
+    private static CustomerListCriteria.Builder list(CustomerSortField field, SortOrder order) {
+        return new CustomerListCriteria.Builder(TENANT).limit(20).sortBy(field).sortOrder(order);
+    }
+
+    /** A prepared statement of the current connection: its text, how often each kind of plan ran, and its name. */
+    private record Prepared(String name, String statement, long genericPlans, long customPlans) {
+    }
+
+    private static List<Prepared> prepared() {
+        return postgres.sql().query("SELECT name, statement, generic_plans, custom_plans FROM pg_prepared_statements",
+                List.of(), rs -> new Prepared(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+    }
+
+    /** The text of a statement as pgjdbc sends it to the server: each {@code ?} numbered. */
+    private static String serverText(String sql) {
+        StringBuilder text = new StringBuilder();
+        int n = 0;
+        for (char ch : sql.toCharArray()) {
+            text.append(ch == '?' ? "$" + ++n : String.valueOf(ch));
+        }
+        return text.toString();
+    }
+
+    private static List<String> ids(CustomerPage page) {
+        return page.data().stream().map(CustomerView::customer).map(c -> c.id().value()).toList();
+    }
+
+    /** The statement prepared on the server for a page, and PostgreSQL's generic plan of it. */
+    private record Seen(Prepared prepared, String genericPlan) {
+    }
+
+    /**
+     * Runs the list {@link #RUNS} times on one connection (one transaction), each answer {@code expected}; then the
+     * one statement prepared there for {@code statement} (of the list's statements, one per list: prepared ones stay
+     * for the connection's life) and its plan with {@code plan_cache_mode = force_generic_plan}, for {@code values}.
+     */
+    private static Seen runOnOneConnection(CustomerListCriteria criteria, List<String> expected,
+                                           PostgresCustomerReadModel.PageStatement statement) {
+        return postgres.inTransaction(() -> {
+            for (int i = 0; i < RUNS; i++) {
+                assertThat(ids(store.list(criteria))).as("run %d", i + 1).isEqualTo(expected);
+            }
+            String text = serverText(statement.sql());
+            List<Prepared> all = prepared();
+            List<Prepared> found = all.stream().filter(p -> p.statement().equals(text)).toList();
+            assertThat(found).as("%s among the prepared statements %s", text, all).hasSize(1);
+            postgres.sql().update("SET LOCAL plan_cache_mode = force_generic_plan", List.of());
+            String args = String.join(", ", statement.params().stream().map(v -> "'" + v + "'").toList());
+            List<String> plan = postgres.sql().query("EXPLAIN EXECUTE \"" + found.get(0).name() + "\"(" + args + ")",
+                    List.of(), rs -> rs.getString(1));
+            return new Seen(found.get(0), String.join("\n", plan));
+        });
+    }
+
+    /** Every list runs on one connection's prepared statements: none of them may be a filtered list's. */
+    private static List<Prepared> runOnOneConnection(CustomerListCriteria criteria, List<String> expected) {
+        return postgres.inTransaction(() -> {
+            for (int i = 0; i < RUNS; i++) {
+                assertThat(ids(store.list(criteria))).as("run %d", i + 1).isEqualTo(expected);
+            }
+            return prepared();
+        });
+    }
+
+    private static void assertGenericPlanIsUsedAndWalksTheIndex(Seen seen) {
+        assertThat(seen.prepared().genericPlans()).as("generic plans of %s", seen.prepared()).isPositive();
+        String plan = seen.genericPlan();
+        assertThat(plan).as(plan).contains("Limit");
+        // under the Limit: the walk of an index, neither sorted nor a scan of the table (the sort by lower(email)
+        // sorts the page's 21 rows again above it, as the outer ORDER BY asks)
+        String walk = plan.substring(plan.indexOf("Limit"));
+        assertThat(walk).as(plan).containsPattern("Index (Only )?Scan").doesNotContain("Sort").doesNotContain("Seq Scan");
+    }
+
+    /**
+     * The same list with a filter every customer passes ({@code status = active}): planned per call, so its
+     * answer is the reference for the generic plan's.
+     */
+    private static List<String> reference(UnaryOperator<CustomerListCriteria.Builder> list) {
+        return ids(store.list(list.apply(new CustomerListCriteria.Builder(TENANT)).status(CustomerStatus.ACTIVE).build()));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("orders")
+    void unfilteredPagesRunOnAGenericPlanThatWalksTheSortIndex(CustomerSortField field, SortOrder order) {
+        for (int page : new int[] {1, 3}) {
+            List<String> expected = reference(b -> b.limit(20).sortBy(field).sortOrder(order).page(page));
+            assertThat(expected).hasSize(20);
+
+            CustomerListCriteria criteria = list(field, order).page(page).build();
+            Seen seen = runOnOneConnection(criteria, expected, PostgresCustomerReadModel.pageStatement(
+                    CustomerListSql.of(criteria), 20, (page - 1) * 20L, false));
+            assertGenericPlanIsUsedAndWalksTheIndex(seen);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("orders")
+    void keysetPagesBothWaysRunOnAGenericPlanThatWalksTheSortIndexFromTheCursor(CustomerSortField field,
+                                                                                   SortOrder order) {
+        List<String> all = reference(b -> b.limit(100).sortBy(field).sortOrder(order));
+        CustomerId cursor = new CustomerId(all.get(50));
+
+        for (boolean beforeCursor : new boolean[] {false, true}) {
+            CustomerListCriteria criteria = beforeCursor ? list(field, order).endingBefore(cursor).build()
+                    : list(field, order).startingAfter(cursor).build();
+            CustomerListSql sql = CustomerListSql.of(criteria, CustomerListSql.Cursor.ofId(cursor.value()), beforeCursor);
+            Seen seen = runOnOneConnection(criteria, beforeCursor ? all.subList(30, 50) : all.subList(51, 71),
+                    PostgresCustomerReadModel.pageStatement(sql, 20, 0, false));
+            assertGenericPlanIsUsedAndWalksTheIndex(seen);
+        }
+    }
+
+    @Test
+    void aFilteredListIsPlannedForItsValuesOnEveryCall() {
+        List<String> expected = reference(b -> b.limit(20));
+
+        List<Prepared> statements = runOnOneConnection(
+                new CustomerListCriteria.Builder(TENANT).limit(20).status(CustomerStatus.ACTIVE).build(), expected);
+
+        assertThat(statements).as("%s", statements).noneMatch(p -> p.statement().contains("status ="));
+    }
+
+    @Test
+    void pageStatementsWriteTheLimitAndOffsetOnlyForUnfilteredShallowPages() {
+        CustomerListSql unfiltered = CustomerListSql.of(new CustomerListCriteria.Builder(TENANT).limit(20).build());
+        CustomerListSql filtered = CustomerListSql.of(
+                new CustomerListCriteria.Builder(TENANT).limit(20).status(CustomerStatus.INACTIVE).build());
+
+        PostgresCustomerReadModel.PageStatement first = PostgresCustomerReadModel.pageStatement(unfiltered, 20, 40, false);
+        assertThat(first.sql()).contains("LIMIT 21 OFFSET 40").doesNotContain("?, ?").doesNotContain("LIMIT ?");
+        assertThat(first.params()).containsExactly(TENANT.value());
+        assertThat(first.planPerCall()).isFalse();
+
+        PostgresCustomerReadModel.PageStatement deep = PostgresCustomerReadModel.pageStatement(unfiltered, 20, 5_000, true);
+        assertThat(deep.sql()).contains("LIMIT ? OFFSET ?");
+        assertThat(deep.params()).containsExactly(TENANT.value(), 21, 5_000L);
+        assertThat(deep.planPerCall()).isTrue();
+
+        PostgresCustomerReadModel.PageStatement other = PostgresCustomerReadModel.pageStatement(filtered, 20, 0, false);
+        assertThat(other.sql()).contains("LIMIT ? OFFSET ?");
+        assertThat(other.params()).containsExactly(TENANT.value(), "inactive", 21, 0L);
+        assertThat(other.planPerCall()).isTrue();
+    }
+}

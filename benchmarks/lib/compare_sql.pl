@@ -17,7 +17,8 @@
 #   'extended' when they ran unnamed, 'unknown' when the log does not hold them.
 #
 # compare_sql.pl --limit-offset SERVER_LOG
-#   The LIMIT and OFFSET bind values of the first statement with 'LIMIT $n OFFSET $m'.
+#   The LIMIT and OFFSET of the first statement with 'LIMIT $n OFFSET $m' (their bind values) or with both as
+#   numbers in its text (a list filtered by its tenant alone).
 use strict;
 use warnings;
 
@@ -99,6 +100,10 @@ if ($mode eq '--modes') {
 
 if ($mode eq '--limit-offset') {
     for my $e (@app) {
+        if ($e->{text} =~ /LIMIT (\d+) OFFSET (\d+)/) {
+            print "$1 $2\n";
+            exit 0;
+        }
         next unless $e->{text} =~ /LIMIT \$(\d+) OFFSET \$(\d+)/;
         my ($l, $o) = ($1, $2);
         my %v = $e->{params} =~ /\$(\d+) = '([^']*)'/g;
@@ -106,7 +111,7 @@ if ($mode eq '--limit-offset') {
         print "$v{$l} $v{$o}\n";
         exit 0;
     }
-    die "no statement with LIMIT \$n OFFSET \$m in $log\n";
+    die "no statement with LIMIT and OFFSET in $log\n";
 }
 
 # The script's SQL commands end with ';' or '\gset'; comments and meta-commands are skipped, and

@@ -615,14 +615,14 @@ DRIVER_MODE="of $((DRIVER_NAMED + DRIVER_UNNAMED)) statements of the warm reques
 log "driver: $DRIVER_MODE"
 sed 's/^/    /' "$OUT/sql/driver-mode.txt"
 
-# render SCRIPT SCENARIO [LIM OFF] -> the path of SCRIPT with its @lim@ and @off@ written as numbers (the scenario's
-# LIM and OFF unless given): the app writes LIMIT and OFFSET into the text of a list filtered by its tenant alone,
-# so PostgreSQL can keep a generic plan of it, and pgbench, which sends every :variable as a bind value outside
-# -M simple, cannot
+# render SCRIPT SCENARIO [LIM OFF] -> the path of SCRIPT with @tenant@ written as the benchmark's tenant and @lim@
+# and @off@ as numbers (the scenario's LIM and OFF unless given): the app writes the tenant, LIMIT and OFFSET into
+# the text of a list filtered by its tenant alone, so PostgreSQL keeps a generic plan of it, and pgbench, which
+# sends every :variable as a bind value outside -M simple, cannot
 render() {
   local out="$OUT/pgbench/$2.$(basename "$1")"
   mkdir -p "$OUT/pgbench"
-  sed -e "s/@lim@/${3:-${LIM[$2]:-}}/g" -e "s/@off@/${4:-${OFF[$2]:-}}/g" "$1" >"$out"
+  sed -e "s/@tenant@/default/g" -e "s/@lim@/${3:-${LIM[$2]:-}}/g" -e "s/@off@/${4:-${OFF[$2]:-}}/g" "$1" >"$out"
   echo "$out"
 }
 

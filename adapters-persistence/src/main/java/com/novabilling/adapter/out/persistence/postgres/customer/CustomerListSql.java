@@ -3,6 +3,7 @@ package com.novabilling.adapter.out.persistence.postgres.customer;
 import com.novabilling.application.port.shared.customer.CustomerListCriteria;
 import com.novabilling.application.port.shared.customer.CustomerSortField;
 import com.novabilling.application.port.shared.customer.SortOrder;
+import com.novabilling.domain.shared.TenantId;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.function.Function;
 /**
  * The filters and order of a customer list, as parts to put together for any table alias: {@link #where},
  * {@link #orderBy} and the bind values {@link #params}. Only fixed SQL fragments chosen by enum go into
- * the text; every value the caller gave is a bind parameter, and the search term is escaped so that
- * {@code %}, {@code _} and {@code \} match themselves.
+ * the text (and, by {@link #tenantInText}, the tenant id, never a value from the request); every value the
+ * caller gave is a bind parameter, and the search term is escaped so that {@code %}, {@code _} and {@code \}
+ * match themselves.
  */
 final class CustomerListSql {
 
@@ -44,14 +46,22 @@ final class CustomerListSql {
     private final Function<String, String> sortKey;
     private final boolean tieBreak;
     private final String direction;
+    /** What this was built from, to build it again with the tenant in the text ({@link #tenantInText}). */
+    private final CustomerListCriteria criteria;
+    private final Cursor cursor;
+    private final boolean before;
 
     private CustomerListSql(List<Condition> conditions, boolean filtered, Function<String, String> sortKey,
-                            boolean tieBreak, String direction) {
+                            boolean tieBreak, String direction, CustomerListCriteria criteria, Cursor cursor,
+                            boolean before) {
         this.conditions = List.copyOf(conditions);
         this.filtered = filtered;
         this.sortKey = sortKey;
         this.tieBreak = tieBreak;
         this.direction = direction;
+        this.criteria = criteria;
+        this.cursor = cursor;
+        this.before = before;
     }
 
     static CustomerListSql of(CustomerListCriteria c) {
@@ -78,8 +88,37 @@ final class CustomerListSql {
      * sort index is read from the cursor on and the cost does not depend on the depth.
      */
     static CustomerListSql of(CustomerListCriteria c, Cursor cursor, boolean before) {
+        return of(c, cursor, before, false);
+    }
+
+    /**
+     * The same list with the tenant written into the text as a literal instead of a bind value: a list filtered by
+     * its tenant alone then has no bind value but a keyset cursor's id, whose estimate (one row by primary key) is
+     * the same in every plan, so PostgreSQL's generic plan costs what a plan for the values costs and a prepared
+     * statement keeps it (with the tenant bound, the generic plan's row estimate is the average tenant's, and
+     * whether PostgreSQL keeps it would depend on the table's statistics). Safe as text: a {@link TenantId} is
+     * {@code [A-Za-z0-9_]{1,64}} by construction, checked again here. Only for a list filtered by nothing else.
+     */
+    CustomerListSql tenantInText() {
+        if (filtered) {
+            throw new IllegalStateException("only a list filtered by its tenant alone has its tenant in the text");
+        }
+        return of(criteria, cursor, before, true);
+    }
+
+    private static String literal(TenantId tenant) {
+        String value = tenant.value();
+        if (value.isEmpty() || !value.chars().allMatch(ch -> ch < 128 && (Character.isLetterOrDigit(ch) || ch == '_'))) {
+            throw new IllegalArgumentException("not a tenant id: " + value);
+        }
+        return "'" + value + "'";
+    }
+
+    private static CustomerListSql of(CustomerListCriteria c, Cursor cursor, boolean before, boolean tenantInText) {
         List<Condition> conditions = new ArrayList<>();
-        conditions.add(new Condition(a -> a + ".tenant_id = ?", c.tenantId().value()));
+        String tenant = tenantInText ? literal(c.tenantId()) : null;
+        conditions.add(tenantInText ? new Condition(a -> a + ".tenant_id = " + tenant, List.of())
+                : new Condition(a -> a + ".tenant_id = ?", c.tenantId().value()));
         if (c.status() != null) {
             conditions.add(new Condition(a -> a + ".status = ?", c.status().wireName()));
         }
@@ -106,8 +145,9 @@ final class CustomerListSql {
             // the cursor row's key by primary key, in the same statement (an InitPlan: PostgreSQL reads it once,
             // then starts the sort index scan from it); no such customer of the tenant gives no row at all
             String op = descending ? " < " : " > ";
-            String cursorRow = " FROM customers cursor_row WHERE cursor_row.tenant_id = ? AND cursor_row.id = ?)";
-            List<Object> values = List.of(c.tenantId().value(), cursor.id());
+            String cursorRow = " FROM customers cursor_row WHERE cursor_row.tenant_id = " + (tenantInText ? tenant : "?")
+                    + " AND cursor_row.id = ?)";
+            List<Object> values = tenantInText ? List.of(cursor.id()) : List.of(c.tenantId().value(), cursor.id());
             conditions.add(tieBreak
                     ? new Condition(a -> "(" + key.apply(a) + ", " + a + ".id)" + op + "(SELECT "
                             + key.apply("cursor_row") + ", cursor_row.id" + cursorRow, values)
@@ -119,7 +159,7 @@ final class CustomerListSql {
                             List.of(cursor.sortValue(), cursor.id()))
                     : new Condition(a -> key.apply(a) + op + "?", cursor.sortValue()));
         }
-        return new CustomerListSql(conditions, filtered, key, tieBreak, descending ? " DESC" : " ASC");
+        return new CustomerListSql(conditions, filtered, key, tieBreak, descending ? " DESC" : " ASC", c, cursor, before);
     }
 
     /**

@@ -391,14 +391,17 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
      * <p>A list filtered by nothing but its tenant (a keyset cursor aside) has one best plan whatever the tenant and
      * the cursor: a walk of its sort index, from the start or from the cursor, that stops after limit + 1 rows. Its
      * statement is not planned per call: pgjdbc prepares it on the server after 5 uses on a connection, and
-     * PostgreSQL then keeps the generic plan (parse and plan were 60% of PostgreSQL's time for page 1). Its
-     * {@code LIMIT} and {@code OFFSET} are written into the text: a generic plan cannot see a bound value of either,
-     * assumes it reads 10% of the tenant, and at that cost PostgreSQL would go on planning every call. Deep pages
-     * (each offset its own text, rarely repeated) and any other filter (whose best plan depends on its value) are
-     * planned for their values on every call.
+     * PostgreSQL then keeps the generic plan (parse and plan were ~60% of PostgreSQL's CPU for page 1). For
+     * PostgreSQL to keep it, the generic plan must not look costlier than one made for the values, so the tenant
+     * ({@link CustomerListSql#tenantInText}), the {@code LIMIT} and the {@code OFFSET} are written into the text: a
+     * generic plan cannot see a bound value, assumes the average tenant's rows and 10% of them for a bound
+     * {@code LIMIT} or {@code OFFSET}, and at such a cost PostgreSQL goes on planning every call. Deep pages (each
+     * offset its own text, rarely repeated) and any other filter (whose best plan depends on its value) are planned
+     * for their values on every call.
      */
-    static PageStatement pageStatement(CustomerListSql sql, int limit, long offset, boolean keysFirst) {
-        boolean generic = sql.unfiltered() && !keysFirst;
+    static PageStatement pageStatement(CustomerListSql list, int limit, long offset, boolean keysFirst) {
+        boolean generic = list.unfiltered() && !keysFirst;
+        CustomerListSql sql = generic ? list.tenantInText() : list;
         List<Object> params = new ArrayList<>(sql.params());
         if (!generic) {
             params.add(limit + 1);
@@ -414,8 +417,9 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
                 + sql.orderBy("c"), List.copyOf(params), !generic);
     }
 
-    /** Up to {@link #COUNT_CAP} + 1 rows counted; like a page, planned once when only the tenant filters. */
-    private long boundedCount(Connection connection, CustomerListSql sql) throws SQLException {
+    /** Up to {@link #COUNT_CAP} + 1 rows counted; like a page, on a generic plan when only the tenant filters. */
+    private long boundedCount(Connection connection, CustomerListSql list) throws SQLException {
+        CustomerListSql sql = list.unfiltered() ? list.tenantInText() : list;
         return query(connection, "SELECT count(*) FROM (SELECT 1 FROM customers c" + sql.where("c") + " LIMIT "
                 + (COUNT_CAP + 1) + ") bounded", sql.params(), !sql.unfiltered(), rs -> rs.getLong(1)).get(0);
     }

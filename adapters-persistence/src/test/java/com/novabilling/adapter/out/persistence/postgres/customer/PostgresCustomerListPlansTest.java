@@ -23,6 +23,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A list filtered by its tenant alone runs as a server-prepared statement on PostgreSQL's generic plan, and that plan
@@ -32,7 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresCustomerListPlansTest {
 
     private static final TenantId TENANT = new TenantId("ten_plans");
-    private static final int ROWS = 300;
+    private static final int ROWS = 3_000;
+    /**
+     * Tenants of 3 customers each beside the one of {@link #ROWS}: with the tenant bound, the generic plan would
+     * estimate the average tenant's ~30 rows, cost far more than a plan for the large tenant, and PostgreSQL would
+     * not keep it; with the tenant in the text both plans are the same.
+     */
+    private static final int SMALL_TENANTS = 100;
     /** More than pgjdbc's 5 uses before it names a statement, then PostgreSQL's 5 custom plans before a generic one. */
     private static final int RUNS = 12;
 
@@ -42,19 +49,24 @@ class PostgresCustomerListPlansTest {
     private static PostgresCustomerReadModel store;
 
     @BeforeAll
-    static void aTenantOfCustomers() {
+    static void aLargeTenantAmongManySmallOnes() {
         store = postgres.readModel();
         TestJdbc jdbc = postgres.sql();
-        jdbc.update("INSERT INTO tenants (id, name) VALUES ('ten_plans', 'Plans'), ('ten_other', 'Other')", List.of());
+        jdbc.update("INSERT INTO tenants (id, name) SELECT 'ten_small_' || n, 'Small' FROM generate_series(1, ?) AS n"
+                + " UNION ALL SELECT 'ten_plans', 'Plans'", List.of(SMALL_TENANTS));
         // names, e-mails and update times in other orders than creation; every status 'active' (see the filter test)
         jdbc.update("""
                 INSERT INTO customers (tenant_id, id, email, name, currency, status, metadata, created_at, updated_at)
-                SELECT t, 'cust_' || CASE t WHEN 'ten_plans' THEN '0' ELSE '1' END || lpad(to_hex(n), 25, '0'), 'p' || ((n * 7919) % ?) || '@' || replace(t, '_', '-') || '.test',
+                SELECT 'ten_plans', 'cust_0' || lpad(to_hex(n), 25, '0'), 'p' || ((n * 7919) % ?) || '@plans.test',
                        'Name ' || ((n * 104729) % ?), 'UGX', 'active', '{}',
                        timestamptz '2026-01-01' + n * interval '1 minute',
                        timestamptz '2026-06-01' - ((n * 31) % ?) * interval '1 minute'
-                  FROM generate_series(1, ?) AS n, unnest(ARRAY['ten_plans', 'ten_other']) AS t""",
-                List.of(ROWS, ROWS, ROWS, ROWS));
+                  FROM generate_series(1, ?) AS n""", List.of(ROWS, ROWS, ROWS, ROWS));
+        jdbc.update("""
+                INSERT INTO customers (tenant_id, id, email, name, currency, status, metadata, created_at, updated_at)
+                SELECT 'ten_small_' || t, 'cust_1' || lpad(to_hex(t * 16 + n), 25, '0'), 's' || n || '@small.test',
+                       'Small ' || n, 'UGX', 'active', '{}', now(), now()
+                  FROM generate_series(1, ?) AS t, generate_series(1, 3) AS n""", List.of(SMALL_TENANTS));
         jdbc.update("ANALYZE customers", List.of());
     }
 
@@ -115,8 +127,9 @@ class PostgresCustomerListPlansTest {
             List<Prepared> found = all.stream().filter(p -> p.statement().equals(text)).toList();
             assertThat(found).as("%s among the prepared statements %s", text, all).hasSize(1);
             postgres.sql().update("SET LOCAL plan_cache_mode = force_generic_plan", List.of());
-            String args = String.join(", ", statement.params().stream().map(v -> "'" + v + "'").toList());
-            List<String> plan = postgres.sql().query("EXPLAIN EXECUTE \"" + found.get(0).name() + "\"(" + args + ")",
+            String args = statement.params().isEmpty() ? ""
+                    : "(" + String.join(", ", statement.params().stream().map(v -> "'" + v + "'").toList()) + ")";
+            List<String> plan = postgres.sql().query("EXPLAIN EXECUTE \"" + found.get(0).name() + "\"" + args,
                     List.of(), rs -> rs.getString(1));
             return new Seen(found.get(0), String.join("\n", plan));
         });
@@ -192,15 +205,24 @@ class PostgresCustomerListPlansTest {
     }
 
     @Test
-    void pageStatementsWriteTheLimitAndOffsetOnlyForUnfilteredShallowPages() {
+    void pageStatementsWriteTheTenantLimitAndOffsetIntoTheTextOnlyForUnfilteredShallowPages() {
         CustomerListSql unfiltered = CustomerListSql.of(new CustomerListCriteria.Builder(TENANT).limit(20).build());
         CustomerListSql filtered = CustomerListSql.of(
                 new CustomerListCriteria.Builder(TENANT).limit(20).status(CustomerStatus.INACTIVE).build());
 
         PostgresCustomerReadModel.PageStatement first = PostgresCustomerReadModel.pageStatement(unfiltered, 20, 40, false);
-        assertThat(first.sql()).contains("LIMIT 21 OFFSET 40").doesNotContain("?, ?").doesNotContain("LIMIT ?");
-        assertThat(first.params()).containsExactly(TENANT.value());
+        assertThat(first.sql()).contains("c.tenant_id = 'ten_plans'").contains("LIMIT 21 OFFSET 40").doesNotContain("?");
+        assertThat(first.params()).isEmpty();
         assertThat(first.planPerCall()).isFalse();
+
+        CustomerListSql keyset = CustomerListSql.of(new CustomerListCriteria.Builder(TENANT).limit(20)
+                .startingAfter(new CustomerId("cust_0000000000000000000000000a")).build(),
+                CustomerListSql.Cursor.ofId("cust_0000000000000000000000000a"), false);
+        PostgresCustomerReadModel.PageStatement next = PostgresCustomerReadModel.pageStatement(keyset, 20, 0, false);
+        assertThat(next.sql()).contains("c.tenant_id = 'ten_plans'").contains("cursor_row.tenant_id = 'ten_plans'")
+                .contains("cursor_row.id = ?").contains("LIMIT 21 OFFSET 0");
+        assertThat(next.params()).containsExactly("cust_0000000000000000000000000a");
+        assertThat(next.planPerCall()).isFalse();
 
         PostgresCustomerReadModel.PageStatement deep = PostgresCustomerReadModel.pageStatement(unfiltered, 20, 5_000, true);
         assertThat(deep.sql()).contains("LIMIT ? OFFSET ?");
@@ -211,5 +233,6 @@ class PostgresCustomerListPlansTest {
         assertThat(other.sql()).contains("LIMIT ? OFFSET ?");
         assertThat(other.params()).containsExactly(TENANT.value(), "inactive", 21, 0L);
         assertThat(other.planPerCall()).isTrue();
+        assertThatThrownBy(filtered::tenantInText).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -585,9 +585,9 @@ if [[ " ${SELECTED[*]} " == *" page_keyset "* ]]; then
   fi
 fi
 
-# Which protocol mode does the app's driver use once warm? 30 more GET-by-id requests, 10 creates, 10 of
-# page 1, 10 of the common-name search, 10 of a rare term and 10 keyset pages, then, for each statement, how often
-# it ran named (server-prepared) or unnamed.
+# Which protocol mode does the app's driver use once warm? 30 more GET-by-id requests, 10 creates, 30 of
+# page 1, 10 of the common-name search, 10 of a rare term, 30 keyset pages and 5 deep pages (when measured), then,
+# for each statement, how often it ran named (server-prepared) or unnamed.
 o=$(log_offset)
 for id in $(head -30 "$IDS_FILE"); do request GET "/api/customers/$id" 200; done
 for i in $(seq 1 10); do
@@ -605,6 +605,11 @@ warm_requests="30 GET-by-id, 10 creates, 30 page 1, 10 searches of the common na
 if [ "$KEYSET_API" = 1 ]; then
   for _ in $(seq 1 30); do request GET "/api/customers?startingAfter=$CURSOR_ID&limit=$PAGE_LIMIT" 200; done
   warm_requests="$warm_requests, 30 keyset pages"
+fi
+# and a few deep pages (each costs a scan of its offset; planned per call, never named)
+if [[ " ${SELECTED[*]} " == *" page_deep "* ]]; then
+  for _ in $(seq 1 5); do request GET "/api/customers?page=$DEEP_PAGE&limit=$PAGE_LIMIT" 200; done
+  warm_requests="$warm_requests, 5 deep pages"
 fi
 log_since "$o" >"$OUT/sql/driver-mode.log"
 psql_db -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
@@ -690,7 +695,8 @@ check_own() {
     die "the SQL of ${PGB_ARGS[1]} is not what the app executes for $name: see $OUT/sql/$name.txt (update the script)"
   fi
   if [ "$PGBENCH_MODE" = auto ]; then
-    MODE[$name]=$(perl "$BENCH_DIR/lib/compare_sql.pl" --mode-for "$OUT/sql/driver-mode.log" "${PGB_ARGS[1]}")
+    # only the script's statements this scenario's request ran: list_page.sql's other branch is page 1 for the deep page
+    MODE[$name]=$(perl "$BENCH_DIR/lib/compare_sql.pl" --mode-for "$OUT/sql/driver-mode.log" "${PGB_ARGS[1]}" "$logf")
     if [ "${MODE[$name]}" = unknown ]; then
       MODE[$name]=prepared
       log "    $name: none of its statements was among the warm requests: its own SQL runs -M prepared"

@@ -12,9 +12,11 @@
 #   For each distinct statement: how often it ran as a named server-side prepared statement (execute S_n),
 #   as an unnamed one (execute <unnamed>) and through the simple protocol.
 #
-# compare_sql.pl --mode-for SERVER_LOG PGBENCH_SCRIPT
+# compare_sql.pl --mode-for SERVER_LOG PGBENCH_SCRIPT [REQUEST_LOG]
 #   The pgbench -M mode matching how the app ran the script's statements: 'prepared' when they ran named,
-#   'extended' when they ran unnamed, 'unknown' when the log does not hold them.
+#   'extended' when they ran unnamed, 'unknown' when the log does not hold them. With REQUEST_LOG (the
+#   scenario's one request), only the script's statements that request executed count: a script's other
+#   branch (under \if) may be another scenario's statement, run in another mode.
 #
 # compare_sql.pl --limit-offset SERVER_LOG
 #   The LIMIT and OFFSET of the first statement with 'LIMIT $n OFFSET $m' (their bind values) or with both as
@@ -23,7 +25,7 @@ use strict;
 use warnings;
 
 my $mode = @ARGV && $ARGV[0] =~ /^--/ ? shift @ARGV : '';
-my ($log, $script) = @ARGV;
+my ($log, $script, $request_log) = @ARGV;
 die "usage: see the head of compare_sql.pl\n"
     unless defined $log && ($mode eq '--modes' || $mode eq '--limit-offset' || defined $script);
 
@@ -53,34 +55,40 @@ sub short {
 # The app's statements: "execute <name>: <sql>" entries (extended protocol) and "statement: <sql>" ones
 # (simple protocol: pgjdbc's BEGIN). Continuation lines start with a tab; "DETAIL:  parameters: ..."
 # right after an execute entry holds its bind values.
-my (@app, $cur);
-my $after_execute = 0;
-open my $lf, '<', $log or die "$log: $!\n";
-while (my $line = <$lf>) {
-    chomp $line;
-    if ($line =~ /^\t/) {
-        $cur->{text} .= "\n" . substr($line, 1) if $cur;
-        next;
+sub read_log {
+    my ($file) = @_;
+    my (@entries, $cur);
+    my $after_execute = 0;
+    open my $lf, '<', $file or die "$file: $!\n";
+    while (my $line = <$lf>) {
+        chomp $line;
+        if ($line =~ /^\t/) {
+            $cur->{text} .= "\n" . substr($line, 1) if $cur;
+            next;
+        }
+        if ($cur) {
+            push @entries, $cur;
+            undef $cur;
+        }
+        if ($line =~ /\bexecute ([^:]+): (.*)$/) {
+            $cur = { name => $1, text => $2, params => '' };
+            $after_execute = 1;
+        } elsif ($line =~ /\bstatement: (.*)$/) {
+            $cur = { name => 'simple', text => $1, params => '' };
+            $after_execute = 0;
+        } elsif ($line =~ /DETAIL:\s+parameters: (.*)$/) {
+            $entries[-1]{params} = $1 if $after_execute && @entries;
+            $after_execute = 0;
+        } else {
+            $after_execute = 0;
+        }
     }
-    if ($cur) {
-        push @app, $cur;
-        undef $cur;
-    }
-    if ($line =~ /\bexecute ([^:]+): (.*)$/) {
-        $cur = { name => $1, text => $2, params => '' };
-        $after_execute = 1;
-    } elsif ($line =~ /\bstatement: (.*)$/) {
-        $cur = { name => 'simple', text => $1, params => '' };
-        $after_execute = 0;
-    } elsif ($line =~ /DETAIL:\s+parameters: (.*)$/) {
-        $app[-1]{params} = $1 if $after_execute && @app;
-        $after_execute = 0;
-    } else {
-        $after_execute = 0;
-    }
+    push @entries, $cur if $cur;
+    close $lf;
+    return @entries;
 }
-push @app, $cur if $cur;
-close $lf;
+
+my @app = read_log($log);
 
 my (%count, @order);
 for my $e (@app) {
@@ -136,9 +144,11 @@ while (my $line = <$sf>) {
 close $sf;
 
 if ($mode eq '--mode-for') {
+    my %requested = defined $request_log ? map { app_key($_->{text}) => 1 } read_log($request_log) : ();
     my ($named, $unnamed) = (0, 0);
     for my $s (@script) {
         next if $s->{text} =~ /\bbench\./ || norm($s->{text}) =~ /^(BEGIN|COMMIT)$/i;
+        next if defined $request_log && !$requested{script_key($s->{text})};
         my $c = $count{script_key($s->{text})} or next;
         $named += $c->{named} // 0;
         $unnamed += $c->{unnamed} // 0;

@@ -112,9 +112,10 @@ class PostgresCustomerListPlansTest {
     }
 
     /**
-     * Runs the list {@link #RUNS} times on one connection (one transaction), each answer {@code expected}; then the
-     * one statement prepared there for {@code statement} (of the list's statements, one per list: prepared ones stay
-     * for the connection's life) and its plan with {@code plan_cache_mode = force_generic_plan}, for {@code values}.
+     * Runs the list {@link #RUNS} times on one connection (one transaction), each answer {@code expected}; then finds,
+     * among the statements prepared on that connection (they live as long as it does, so earlier tests' are there
+     * too), the one whose text is {@code statement}'s, and its plan for the statement's bind values with
+     * {@code plan_cache_mode = force_generic_plan}.
      */
     private static Seen runOnOneConnection(CustomerListCriteria criteria, List<String> expected,
                                            PostgresCustomerReadModel.PageStatement statement) {

@@ -599,9 +599,8 @@ for _ in $(seq 1 30); do request GET "/api/customers?page=1&limit=$PAGE_LIMIT" 2
 for _ in $(seq 1 10); do request GET "/api/customers?search=$COMMON_NAME" 200; done
 # and a rare term, whose statement differs (the capped trigram page): its own-SQL run takes the mode seen here
 for _ in $(seq 1 10); do request GET "/api/customers?search=qzxwv" 200; done
-# and keyset pages, planned per call like page 1 (until the twelfth pass none was here, so page_keyset's own-SQL run
-# fell back to -M prepared: cheaper than what the app does, and more than its cheapest SQL in extended mode)
 warm_requests="30 GET-by-id, 10 creates, 30 page 1, 10 searches of the common name, 10 of a rare term"
+# keyset pages (until the twelfth pass none was here, and page_keyset's own SQL fell back to -M prepared)
 if [ "$KEYSET_API" = 1 ]; then
   for _ in $(seq 1 30); do request GET "/api/customers?startingAfter=$CURSOR_ID&limit=$PAGE_LIMIT" 200; done
   warm_requests="$warm_requests, 30 keyset pages"
@@ -649,7 +648,7 @@ own_args() {
       PGB_ARGS=(-f "${OWN_SCRIPT[$1]:-$BENCH_DIR/pgbench/search_fixed.sql}" "${common[@]}" -D "pattern=%$COMMON_NAME%" -D with_count=$with_count) ;;
     page_first|page_deep) PGB_ARGS=(-f "$(render "$BENCH_DIR/pgbench/list_page.sql" "$1")" "${common[@]}") ;;
     page_keyset) [ ! -f "$BENCH_DIR/pgbench/page_keyset.sql" ] \
-                   || PGB_ARGS=(-f "$(render "$BENCH_DIR/pgbench/page_keyset.sql" "$1")" -D tenant=default -D lim="${LIM[$1]:-}" -D cursor=deep) ;;
+                   || PGB_ARGS=(-f "$(render "$BENCH_DIR/pgbench/page_keyset.sql" "$1")" -D cursor=deep) ;;
   esac
 }
 
@@ -665,8 +664,8 @@ cheap_args() {
     search_random|search_random_cliff) CHEAP_ARGS=("${list[@]}" -f "$BENCH_DIR/pgbench/cheapest/search_rare.sql" -D lim=$lim -D terms_count="$TERMS_COUNT") ;;
     search_common|search_common_cliff) CHEAP_ARGS=("${list[@]}" -f "$BENCH_DIR/pgbench/cheapest/search_common.sql" -D lim=$lim -D "pattern=%$COMMON_NAME%") ;;
     # a page of one tenant's list has the same best plan for every tenant and cursor: prepared, a generic plan
-    page_first) CHEAP_ARGS=(-M prepared -D tenant=default -f "$(render "$BENCH_DIR/pgbench/cheapest/page.sql" cheapest_$1 $lim 0)" -D with_cursor=0 -D cursor=deep) ;;
-    page_deep|page_keyset) CHEAP_ARGS=(-M prepared -D tenant=default -f "$(render "$BENCH_DIR/pgbench/cheapest/page.sql" cheapest_$1 $lim 0)" -D with_cursor=1 -D cursor=deep) ;;
+    page_first) CHEAP_ARGS=(-M prepared -f "$(render "$BENCH_DIR/pgbench/cheapest/page.sql" cheapest_$1 $lim 0)" -D with_cursor=0 -D cursor=deep) ;;
+    page_deep|page_keyset) CHEAP_ARGS=(-M prepared -f "$(render "$BENCH_DIR/pgbench/cheapest/page.sql" cheapest_$1 $lim 0)" -D with_cursor=1 -D cursor=deep) ;;
   esac
 }
 CREATE_VARS=(-D tenant=default -D "name=Amara Okafor" -D country=UG -D currency=UGX -D status=active

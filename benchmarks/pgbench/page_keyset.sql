@@ -8,7 +8,7 @@
 -- alone, the statement is prepared on the server after 5 uses and PostgreSQL keeps its generic plan); run.sh
 -- writes @tenant@ and @lim@ in.
 -- The cursor id is the row just before the deep page (bench.cursors, the same row wrk's requests name).
--- Variables (-D): tenant, lim (= L + 1), cursor (a name in bench.cursors).
+-- Variables (-D): cursor (a name in bench.cursors).
 SELECT id AS kid FROM bench.cursors WHERE name = :cursor \gset
 SELECT c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, c.metadata::text AS metadata, c.created_at, c.updated_at,
 c.total_spent, c.active_subscriptions

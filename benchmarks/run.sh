@@ -594,13 +594,14 @@ for i in $(seq 1 10); do
   request POST /api/customers 201 \
     "{\"email\":\"probe.$i@loadtest.example\",\"name\":\"Amara Okafor\",\"externalId\":\"probe_$i\",\"country\":\"UG\",\"currency\":\"UGX\",\"metadata\":{\"source\":\"bench\",\"plan\":\"pro\",\"seats\":3,\"marketingOptIn\":true}}"
 done
-# page 1 and keyset pages 30 times each, as the GETs: the app prepares them on the server after 5 uses on a connection
+# page 1 30 times, as the GETs: the app prepares it on the server after 5 uses on a connection
 for _ in $(seq 1 30); do request GET "/api/customers?page=1&limit=$PAGE_LIMIT" 200; done
 for _ in $(seq 1 10); do request GET "/api/customers?search=$COMMON_NAME" 200; done
 # and a rare term, whose statement differs (the capped trigram page): its own-SQL run takes the mode seen here
 for _ in $(seq 1 10); do request GET "/api/customers?search=qzxwv" 200; done
 warm_requests="30 GET-by-id, 10 creates, 30 page 1, 10 searches of the common name, 10 of a rare term"
-# keyset pages (until the twelfth pass none was here, and page_keyset's own SQL fell back to -M prepared)
+# and keyset pages, 30 times as page 1 (until the twelfth pass none was here, and page_keyset's own SQL fell back to
+# -M prepared while the app planned it per call)
 if [ "$KEYSET_API" = 1 ]; then
   for _ in $(seq 1 30); do request GET "/api/customers?startingAfter=$CURSOR_ID&limit=$PAGE_LIMIT" 200; done
   warm_requests="$warm_requests, 30 keyset pages"

@@ -64,9 +64,6 @@ CONF
 . "$BENCH_DIR/lib/probe.sh"
 probe_init "$WORK"
 hz=$(getconf CLK_TCK)
-# launch LOG JAR [NAME=VALUE...] [-- JVM options...]: starts JAR in the background (APP_PID) with run.sh's JVM
-# options, its class-data archive (JAR with .jsa) when there is one, and the environment of a start against the
-# throw-away cluster (database novabilling, or the NAME=VALUEs given)
 # archive_opts JAR -> CDS_OPTS: the options that map JAR's class-data archive (JAR with .jsa), none when CDS=off or
 # there is none
 archive_opts() {
@@ -75,6 +72,9 @@ archive_opts() {
     CDS_OPTS=(-XX:SharedArchiveFile="${1%.jar}.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
   fi
 }
+# launch LOG JAR [NAME=VALUE...] [-- JVM options...]: starts JAR in the background (APP_PID) with run.sh's JVM
+# options, its class-data archive (archive_opts) when there is one, and the environment of a start against the
+# throw-away cluster (database novabilling, or the NAME=VALUEs given)
 launch() {
   local logf=$1 jar=$2 envs=() jvm=()
   shift 2

@@ -5,14 +5,18 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.naming.NameResolver;
 import io.micronaut.flyway.DataSourceMigrationRunner;
 import io.micronaut.flyway.FlywayConfigurationProperties;
 import io.micronaut.flyway.FlywayMigrator;
+import io.micronaut.flyway.event.MigrationFinishedEvent;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.util.Optional;
@@ -21,7 +25,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The start's work on the database, on a thread of its own ({@code novabilling-start}) while the main thread builds
- * the rest of the app (beans, metrics, the HTTP server with its router): the Flyway migrations, then the operator's
+ * the rest of the app (beans, metrics, the HTTP server with its router): the Flyway migrations (left out when the
+ * database's history already holds exactly this build's migrations, {@link FlywayShortcut}), then the operator's
  * key ({@link AccessBootstrap#ensureOperatorKey()}). It begins as soon as the pool exists (its first connection has
  * proved the database answers). The HTTP port is bound only once it has finished: {@link AccessBootstrap} waits
  * for it ({@link #await()}) when the server has been built, and a failure fails the start with the migration's or
@@ -31,7 +36,7 @@ import java.util.concurrent.CompletionException;
  * <p>It takes the place of micronaut-flyway's {@link DataSourceMigrationRunner}, which migrates on the thread that
  * creates the pool, and keeps its rules: the datasource's {@code flyway.datasources.<name>} configuration, run only
  * when enabled, through micronaut-flyway's {@link FlywayMigrator} (the same customizers, the same
- * {@code MigrationFinishedEvent}), on the unwrapped pool.
+ * {@code MigrationFinishedEvent}, also published when Flyway is left out), on the unwrapped pool.
  */
 @Singleton
 @Replaces(DataSourceMigrationRunner.class)
@@ -39,20 +44,23 @@ import java.util.concurrent.CompletionException;
 final class DatabaseStart implements BeanCreatedEventListener<DataSource> {
 
     static final String THREAD = "novabilling-start";
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseStart.class);
 
     private final BeanContext context;
     private final FlywayMigrator migrator;
     private final DataSourceResolver resolver;
     private final BeanProvider<AccessBootstrap> access;
+    private final ApplicationEventPublisher<MigrationFinishedEvent> migrated;
     /** Null until the default datasource's migrations start here. */
     private volatile CompletableFuture<Void> work;
 
     DatabaseStart(BeanContext context, FlywayMigrator migrator, DataSourceResolver resolver,
-                  BeanProvider<AccessBootstrap> access) {
+                  BeanProvider<AccessBootstrap> access, ApplicationEventPublisher<MigrationFinishedEvent> migrated) {
         this.context = context;
         this.migrator = migrator;
         this.resolver = resolver;
         this.access = access;
+        this.migrated = migrated;
     }
 
     @Override
@@ -68,7 +76,7 @@ final class DatabaseStart implements BeanCreatedEventListener<DataSource> {
             work = started;
             Thread thread = new Thread(() -> {
                 try {
-                    migrator.run(flyway.get(), target);
+                    migrate(flyway.get(), target);
                     access.get().ensureOperatorKey();
                 } catch (Throwable failure) {
                     started.completeExceptionally(failure);
@@ -83,6 +91,21 @@ final class DatabaseStart implements BeanCreatedEventListener<DataSource> {
             flyway.ifPresent(other -> migrator.run(other, resolver.resolve(dataSource)));
         }
         return dataSource;
+    }
+
+    /**
+     * Flyway's migrations of the default datasource, unless its history already holds exactly this build's
+     * migrations ({@link FlywayShortcut}): then only the event micronaut-flyway publishes after a run.
+     */
+    private void migrate(FlywayConfigurationProperties flyway, DataSource target) {
+        Optional<Integer> applied = FlywayShortcut.upToDate(flyway, context, target);
+        if (applied.isPresent()) {
+            LOG.info("Schema up to date: the {} migrations of this build are applied (Flyway runs when one is not)",
+                    applied.get());
+            migrated.publishEvent(new MigrationFinishedEvent(flyway));
+        } else {
+            migrator.run(flyway, target);
+        }
     }
 
     /**

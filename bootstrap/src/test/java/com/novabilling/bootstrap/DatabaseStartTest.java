@@ -6,9 +6,11 @@ import ch.qos.logback.core.read.ListAppender;
 import com.novabilling.adapter.in.rest.error.RequestIdFilter;
 import com.novabilling.adapter.out.persistence.testing.TestPostgres;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ class DatabaseStartTest {
 
     private final Logger flywayLog = (Logger) LoggerFactory.getLogger("io.micronaut.flyway.AbstractFlywayMigration");
     private final Logger accessLog = (Logger) LoggerFactory.getLogger(AccessBootstrap.class);
+    private final Logger startLog = (Logger) LoggerFactory.getLogger(DatabaseStart.class);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 
     @BeforeEach
@@ -44,12 +47,14 @@ class DatabaseStartTest {
         lines.start();
         flywayLog.addAppender(lines);
         accessLog.addAppender(lines);
+        startLog.addAppender(lines);
     }
 
     @AfterEach
     void release() {
         flywayLog.detachAppender(lines);
         accessLog.detachAppender(lines);
+        startLog.detachAppender(lines);
         lines.stop();
     }
 
@@ -69,6 +74,59 @@ class DatabaseStartTest {
         assertThat(events()).extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(line -> assertThat(line).startsWith("Running migrations for database"))
                 .last().satisfies(line -> assertThat(line).startsWith("Bootstrap API key ApiKeySecret[sk_live_data…] ensured"));
+    }
+
+    @Test
+    void onADatabaseWithEveryMigrationOfTheBuildFlywayIsLeftOutAndAnythingElseRunsIt() throws SQLException {
+        Map<String, Object> database = withKey(TestPostgres.freshDatabase(), KEY);
+        try (ApplicationContext context = ApplicationContext.builder().properties(database).start()) {
+            assertThat(context.getBean(DatabaseStart.class).await()).isTrue();
+            assertThat(context.findBean(Flyway.class, Qualifiers.byName("default"))).isPresent();
+        }
+        long applied = count(database, "SELECT count(*) FROM flyway_schema_history WHERE success");
+        clearLines();
+
+        // the usual restart: the history is this build's, Flyway is not run (it would register its bean)
+        try (ApplicationContext context = ApplicationContext.builder().properties(database).start()) {
+            assertThat(context.getBean(DatabaseStart.class).await()).isTrue();
+            assertThat(context.findBean(Flyway.class, Qualifiers.byName("default"))).isEmpty();
+            context.getBean(EmbeddedServer.class);
+        }
+        assertThat(events()).extracting(ILoggingEvent::getThreadName, ILoggingEvent::getFormattedMessage)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(DatabaseStart.THREAD, "Schema up to date: the " + applied
+                                + " migrations of this build are applied (Flyway runs when one is not)"),
+                        org.assertj.core.groups.Tuple.tuple(DatabaseStart.THREAD,
+                                "Bootstrap API key ApiKeySecret[sk_live_data…] ensured for tenant 'default'"));
+        clearLines();
+
+        // the last migration not applied yet (a new release's first start): Flyway runs and applies it
+        Map<String, Object> previous = withKey(TestPostgres.freshDatabase(), KEY);
+        Flyway.configure().dataSource((String) previous.get("datasources.default.url"),
+                        (String) previous.get("datasources.default.username"),
+                        (String) previous.get("datasources.default.password"))
+                .target(String.valueOf(count(database, "SELECT max(version::int) FROM flyway_schema_history") - 1))
+                .load().migrate();
+        assertThat(count(previous, "SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(applied - 1);
+        try (ApplicationContext context = ApplicationContext.builder().properties(previous).start()) {
+            assertThat(context.getBean(DatabaseStart.class).await()).isTrue();
+            assertThat(context.findBean(Flyway.class, Qualifiers.byName("default"))).isPresent();
+        }
+        assertThat(count(previous, "SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(applied);
+        assertThat(events()).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).startsWith("Running migrations for database"))
+                .noneSatisfy(line -> assertThat(line).startsWith("Schema up to date"));
+        clearLines();
+
+        // a setting the check does not model (here a target): Flyway runs, although nothing is pending
+        Map<String, Object> target = new HashMap<>(database);
+        target.put("flyway.datasources.default.target", String.valueOf(applied));
+        try (ApplicationContext context = ApplicationContext.builder().properties(target).start()) {
+            assertThat(context.getBean(DatabaseStart.class).await()).isTrue();
+            assertThat(context.findBean(Flyway.class, Qualifiers.byName("default"))).isPresent();
+        }
+        assertThat(events()).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).startsWith("Running migrations for database"));
     }
 
     @Test
@@ -105,9 +163,7 @@ class DatabaseStartTest {
         try (ApplicationContext context = ApplicationContext.builder().properties(database).start()) {
             assertThat(context.getBean(DatabaseStart.class).await()).isTrue();
         }
-        synchronized (lines) {
-            lines.list.clear();
-        }
+        clearLines();
         Map<String, Object> flywayOff = withKey(database, KEY);
         flywayOff.put("flyway.datasources.default.enabled", false);
         try (ApplicationContext context = ApplicationContext.builder().properties(flywayOff).start()) {
@@ -122,6 +178,12 @@ class DatabaseStartTest {
                     assertThat(line.toList().get(0)).isEqualTo(Thread.currentThread().getName());
                     assertThat((String) line.toList().get(1)).startsWith("Bootstrap API key ApiKeySecret[sk_live_data…] ensured");
                 });
+    }
+
+    private void clearLines() {
+        synchronized (lines) {
+            lines.list.clear();
+        }
     }
 
     private List<ILoggingEvent> events() {

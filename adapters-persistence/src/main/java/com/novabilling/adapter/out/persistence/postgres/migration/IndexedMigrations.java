@@ -5,6 +5,7 @@ import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.resource.LoadableResource;
+import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 import org.flywaydb.core.internal.util.StringUtils;
 
@@ -17,7 +18,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,6 +84,24 @@ public final class IndexedMigrations implements ResourceProvider, ClassProvider<
             }
         }
         return matching;
+    }
+
+    /**
+     * Each migration's script as Flyway's history names it (the path relative to the location) and the checksum Flyway
+     * computes for it ({@link ChecksumCalculator}, Flyway's own), in the index's order; empty unless every file listed
+     * is a versioned SQL migration by Flyway's default naming ({@code V<version>__<description>.sql}), the only kind
+     * this build has: {@link AppliedMigrations} does not model any other. Reads every script.
+     */
+    public Optional<Map<String, Integer>> versionedChecksums() {
+        Map<String, Integer> checksums = new LinkedHashMap<>();
+        for (LoadableResource resource : resources) {
+            String name = resource.getFilename();
+            if (!name.startsWith("V") || name.indexOf("__") < 2 || !name.endsWith(".sql")) {
+                return Optional.empty();
+            }
+            checksums.put(resource.getRelativePath(), ChecksumCalculator.calculate(resource));
+        }
+        return Optional.of(Map.copyOf(checksums));
     }
 
     /** No Java migrations: every migration is a script. */

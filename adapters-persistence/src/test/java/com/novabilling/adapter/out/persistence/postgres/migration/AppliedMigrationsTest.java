@@ -1,0 +1,177 @@
+package com.novabilling.adapter.out.persistence.postgres.migration;
+
+import com.novabilling.adapter.out.persistence.testing.TestPostgres;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The history read without Flyway ({@link AppliedMigrations}) on a real PostgreSQL: up to date exactly when Flyway
+ * has applied every migration of the build and nothing else; every other history (none, pending, changed, failed,
+ * unknown, elsewhere) is not, so that Flyway runs. The checksums are the ones Flyway itself records.
+ */
+class AppliedMigrationsTest {
+
+    private final IndexedMigrations indexed =
+            IndexedMigrations.load(getClass().getClassLoader(), StandardCharsets.UTF_8).orElseThrow();
+    private final Map<String, Integer> build = indexed.versionedChecksums().orElseThrow();
+    private Map<String, Object> database;
+
+    @BeforeEach
+    void freshDatabase() {
+        database = TestPostgres.freshDatabase();
+    }
+
+    @Test
+    void theBuildsChecksumsAreTheOnesFlywayRecordsForItsScripts() {
+        Flyway flyway = flyway();
+        flyway.migrate();
+
+        Map<String, Integer> recorded = Arrays.stream(flyway.info().applied())
+                .collect(Collectors.toMap(MigrationInfo::getScript, MigrationInfo::getChecksum));
+        assertThat(build).hasSizeGreaterThanOrEqualTo(9).containsEntry("V1__baseline.sql", recorded.get("V1__baseline.sql"));
+        assertThat(recorded).isEqualTo(build);
+    }
+
+    @Test
+    void aDatabaseWithoutHistoryIsNotUpToDate() throws SQLException {
+        assertThat(upToDate()).isFalse();
+    }
+
+    @Test
+    void aDatabaseFlywayMigratedIsUpToDateAndFlywayAgreesItHasNothingToDo() throws SQLException {
+        flyway().migrate();
+
+        assertThat(upToDate()).isTrue();
+        assertThat(flyway().info().pending()).isEmpty();
+        assertThat(flyway().migrate().migrationsExecuted).isZero();
+    }
+
+    @Test
+    void aPendingMigrationIsNotUpToDate() throws SQLException {
+        flyway().migrate();
+        execute("DELETE FROM flyway_schema_history WHERE version = (SELECT max(version::int)::text FROM flyway_schema_history)");
+
+        assertThat(upToDate()).isFalse();
+        assertThat(flyway().info().pending()).hasSize(1);
+    }
+
+    @Test
+    void aChangedScriptIsNotUpToDate() throws SQLException {
+        flyway().migrate();
+        execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+
+        assertThat(upToDate()).isFalse();
+    }
+
+    @Test
+    void aMigrationWithoutChecksumIsNotUpToDate() throws SQLException {
+        flyway().migrate();
+        execute("UPDATE flyway_schema_history SET checksum = NULL WHERE version = '2'");
+
+        assertThat(upToDate()).isFalse();
+    }
+
+    @Test
+    void aFailedMigrationIsNotUpToDate() throws SQLException {
+        flyway().migrate();
+        execute("UPDATE flyway_schema_history SET success = false WHERE version = '3'");
+
+        assertThat(upToDate()).isFalse();
+    }
+
+    @Test
+    void aMigrationThisBuildDoesNotHaveIsNotUpToDate() throws SQLException {
+        flyway().migrate();
+        // applied by a later version of the service
+        execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                + " installed_by, execution_time, success) SELECT max(installed_rank) + 1, '999', 'later', 'SQL',"
+                + " 'V999__later.sql', 1, current_user, 1, true FROM flyway_schema_history");
+
+        assertThat(upToDate()).isFalse();
+    }
+
+    @Test
+    void aScriptAppliedTwiceIsNotUpToDate() throws SQLException {
+        flyway().migrate();
+        execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                + " installed_by, execution_time, success) SELECT (SELECT max(installed_rank) + 1 FROM flyway_schema_history),"
+                + " '1.1', 'again', type, script, checksum, installed_by, 1, true FROM flyway_schema_history"
+                + " WHERE version = '1'");
+
+        assertThat(upToDate()).isFalse();
+    }
+
+    @Test
+    void aHistoryOutsideTheCurrentSchemaIsNotUpToDate() throws SQLException {
+        flyway().migrate();
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA elsewhere");
+            s.execute("ALTER TABLE public.flyway_schema_history SET SCHEMA elsewhere");
+            // found on the search path, but not in the current schema, where Flyway would look
+            s.execute("SET search_path = public, elsewhere");
+            assertThat(AppliedMigrations.upToDate(c, build)).isFalse();
+            s.execute("SET search_path = elsewhere, public");
+            assertThat(AppliedMigrations.upToDate(c, build)).isTrue();
+        }
+    }
+
+    @Test
+    void anIndexWithAnythingButVersionedScriptsHasNoChecksumsAndIsNeverUpToDate() throws IOException, SQLException {
+        Path root = Files.createTempDirectory("migration-index");
+        Files.createDirectories(root.resolve("db/migration"));
+        Files.writeString(root.resolve("db/migration/V1__a.sql"), "select 1;");
+        Files.writeString(root.resolve("db/migration/R__view.sql"), "select 2;");
+        MigrationIndex.write(root);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
+            assertThat(IndexedMigrations.load(loader, StandardCharsets.UTF_8).orElseThrow().versionedChecksums()).isEmpty();
+        }
+        flyway().migrate();
+        assertThat(upToDate(Map.of())).isFalse();
+    }
+
+    private boolean upToDate() throws SQLException {
+        return upToDate(build);
+    }
+
+    private boolean upToDate(Map<String, Integer> checksums) throws SQLException {
+        try (Connection c = connection()) {
+            return AppliedMigrations.upToDate(c, checksums);
+        }
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure().dataSource((String) database.get("datasources.default.url"),
+                        (String) database.get("datasources.default.username"),
+                        (String) database.get("datasources.default.password"))
+                .resourceProvider(indexed).javaMigrationClassProvider(indexed).load();
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        return DriverManager.getConnection((String) database.get("datasources.default.url"),
+                (String) database.get("datasources.default.username"), (String) database.get("datasources.default.password"));
+    }
+}

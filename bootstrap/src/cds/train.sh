@@ -4,7 +4,10 @@
 # archive at exit (-XX:ArchiveClassesAtExit, JDK 13+). Later starts map those classes instead of reading,
 # verifying and parsing them from the jar: see ./run.sh and docs/benchmarks.md.
 # The training run takes the real start path: the app's default, the embedded PostgreSQL (on a throw-away data
-# directory), so pgjdbc, HikariCP, Flyway and the persistence adapter are in the archive too. Where the embedded
+# directory), so pgjdbc, HikariCP and the persistence adapter are in the archive too. It is a restart: a first
+# run (no archive) migrates the new database, so the training run finds it migrated and, as every restart does,
+# leaves Flyway out (FlywayShortcut); the archive holds what a restart loads, without Flyway's classes and the
+# Jackson databind they bring (~900 classes a restart would map and never use). Where the embedded
 # PostgreSQL cannot start, it trains in memory instead (NOVABILLING_PERSISTENCE=memory; an archive without
 # those classes).
 #
@@ -38,9 +41,10 @@ for _ in $(seq 1 50); do
 done
 [ -n "$port" ] || warn "no free port for the training run"
 
-# One training run: start, a few requests of the usual kinds, stop. $1 = embedded | memory.
+# One training run: start, a few requests of the usual kinds, stop. $1 = embedded | memory; $2 = migrate: only
+# start (the new database is migrated) and stop, no archive, no requests.
 train() {
-  local mode=$1 env_mode base ok=0 pid
+  local mode=$1 prepare=${2:-} env_mode base ok=0 pid archive_opt=()
   if [ "$mode" = embedded ]; then
     # the real start path (pgjdbc, HikariCP, Flyway, the persistence adapter): the app's own default, the
     # embedded PostgreSQL, on a throw-away data directory
@@ -49,11 +53,12 @@ train() {
     env_mode=(NOVABILLING_PERSISTENCE=memory)
   fi
   rm -f "$ARCHIVE"
+  [ -n "$prepare" ] || archive_opt=(-XX:ArchiveClassesAtExit="$ARCHIVE")
   # the options that shape the archive match ./run.sh's defaults (the collector above all)
   env -u DATASOURCES_DEFAULT_URL -u DATASOURCES_DEFAULT_USERNAME -u DATASOURCES_DEFAULT_PASSWORD \
       "${env_mode[@]}" MICRONAUT_SERVER_PORT="$port" \
       NOVABILLING_BOOTSTRAP_API_KEY="$KEY" NOVABILLING_LOG_FORMAT=text NOVABILLING_SHUTDOWN_GRACE=0s \
-      "$JAVA" -XX:+UseSerialGC -Xms96m -Xmx160m -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=warning \
+      "$JAVA" -XX:+UseSerialGC -Xms96m -Xmx160m ${archive_opt[@]+"${archive_opt[@]}"} -Xlog:cds=warning \
       -jar "$JAR" >>"$LOG" 2>&1 &
   pid=$!
   base="http://127.0.0.1:$port"
@@ -62,7 +67,7 @@ train() {
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
-  if [ "$ok" = 1 ]; then
+  if [ "$ok" = 1 ] && [ -z "$prepare" ]; then
     auth=(-H "Authorization: Bearer $KEY")
     json=(-H 'Content-Type: application/json')
     for i in 1 2 3; do
@@ -89,6 +94,7 @@ train() {
   fi
   wait "$pid" 2>/dev/null
   if [ "$ok" != 1 ]; then echo "[cds] the $mode training run never became ready (see $LOG)" >&2; rm -f "$ARCHIVE"; return 1; fi
+  [ -z "$prepare" ] || return 0
   [ -s "$ARCHIVE" ] || { echo "[cds] the $mode training run wrote no archive (see $LOG)" >&2; return 1; }
   TRAINED=$mode
 }
@@ -100,7 +106,8 @@ trap 'rm -rf "$WORK"' EXIT
 TRAINED=""
 # on the embedded PostgreSQL when it can start here; otherwise in memory (an archive without the database
 # classes: still most of the start)
-train embedded || { echo "[cds] training in memory instead" >&2; train memory; } || warn "no training run succeeded"
+train embedded migrate && train embedded || { echo "[cds] training in memory instead" >&2; train memory; } \
+  || warn "no training run succeeded"
 [ -s "$ARCHIVE" ] || warn "the JVM wrote no archive (see $LOG)"
 "$JAVA" -XX:+UseSerialGC -XX:SharedArchiveFile="$ARCHIVE" -Xshare:on -cp "$JAR" -version >/dev/null 2>&1 \
   || warn "the archive does not load (java -Xshare:on refused it; see $LOG)"

@@ -1,6 +1,7 @@
 package com.novabilling.bootstrap;
 
 import com.novabilling.adapter.out.persistence.embedded.EmbeddedPostgresPlatform;
+import com.novabilling.adapter.out.persistence.embedded.EmbeddedPostgresServer;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,11 @@ public final class Application {
             start(args, env, preload);
         } catch (IllegalArgumentException | EmbeddedPostgresPlatform.UnsupportedPlatformException e) {
             LoggerFactory.getLogger(Application.class).error(e.getMessage());
+            System.exit(2);
+        } catch (EmbeddedPostgresServer.DataDirectoryInUseException e) {
+            // a second ./run.sh on the same data: the first keeps its database
+            LoggerFactory.getLogger(Application.class).error("{}. Another NovaBilling is running on it: stop it first, or"
+                    + " start this one with a data directory of its own (NOVABILLING_DATA_DIR)", e.getMessage());
             System.exit(2);
         }
     }

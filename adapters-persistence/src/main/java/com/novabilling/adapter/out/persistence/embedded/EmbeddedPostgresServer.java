@@ -58,6 +58,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             """;
 
     static final String SUPERUSER = "postgres";
+    /** The file zonky's {@code EmbeddedPostgres} locks in a data directory for as long as its server runs. */
+    static final String DATA_DIRECTORY_LOCK = "epg-lock";
+
+    /**
+     * The data directory belongs to a server another process runs (its lock, {@link #DATA_DIRECTORY_LOCK}, is held):
+     * typically a NovaBilling already running on it. Nothing was started or stopped.
+     */
+    public static final class DataDirectoryInUseException extends IllegalStateException {
+
+        DataDirectoryInUseException(Path dataDirectory, Throwable cause) {
+            super("The embedded PostgreSQL's data directory " + dataDirectory + " is in use by another process (it"
+                    + " holds " + dataDirectory.resolve(DATA_DIRECTORY_LOCK) + "); nothing was started or stopped", cause);
+        }
+    }
     static final String SERVICE_ROLE = "novabilling";
 
     /** Password (SCRAM) over loopback TCP only; nothing else, and no {@code trust} line anywhere. */
@@ -139,6 +153,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             byte[] archive = readArchive(platform);
             prepareBinaries(workDir, archive, platform);
             Files.createDirectories(dataDirectory);
+            if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+                // a server left by a killed process is stopped below; one whose process still runs is not touched
+                ensureNotInUse(dataDirectory);
+            }
             stopOrphanedServer(workDir, archive, dataDirectory, platform);
 
             Optional<EmbeddedCredentials> stored = EmbeddedCredentials.read(dataDirectory);
@@ -151,13 +169,44 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                             stored.isEmpty()))
                     .setRegisterShutdownHook(throwAway);
             settings.forEach(builder::setServerConfig);
-            EmbeddedPostgres postgres = builder.start();
+            EmbeddedPostgres postgres = startLocked(builder, dataDirectory);
             LOG.info("Embedded PostgreSQL listening on localhost:{} (password authentication), data in {}",
                     postgres.getPort(), dataDirectory);
             Path pgCtl = binariesDir(workDir, archive).resolve("bin").resolve(platform.executable("pg_ctl"));
             return new EmbeddedPostgresServer(postgres, credentials, pgCtl, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Throws {@link DataDirectoryInUseException} when another process holds the data directory's lock, as a running
+     * server's owner does; otherwise returns at once, holding nothing (zonky takes the lock itself when it starts).
+     * The probe is made only where a server may still run ({@code postmaster.pid} present): closing a channel on a
+     * file drops every lock this JVM holds on it, so it is never made on a directory this JVM is known to be using.
+     */
+    static void ensureNotInUse(Path dataDirectory) throws IOException {
+        try (FileChannel channel = FileChannel.open(dataDirectory.resolve(DATA_DIRECTORY_LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new DataDirectoryInUseException(dataDirectory, null);
+            }
+            lock.release();
+        } catch (java.nio.channels.OverlappingFileLockException inThisJvm) {
+            throw new DataDirectoryInUseException(dataDirectory, inThisJvm);
+        }
+    }
+
+    /** Zonky's start; its refusal to lock the data directory (another process took it meanwhile) as ours. */
+    private static EmbeddedPostgres startLocked(EmbeddedPostgres.Builder builder, Path dataDirectory) throws IOException {
+        try {
+            return builder.start();
+        } catch (IllegalStateException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("could not lock")) {
+                throw new DataDirectoryInUseException(dataDirectory, e);
+            }
+            throw e;
         }
     }
 

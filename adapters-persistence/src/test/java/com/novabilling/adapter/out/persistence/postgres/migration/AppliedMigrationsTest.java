@@ -101,9 +101,7 @@ class AppliedMigrationsTest {
     void aMigrationThisBuildDoesNotHaveIsNotUpToDate() throws SQLException {
         flyway().migrate();
         // applied by a later version of the service
-        execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
-                + " installed_by, execution_time, success) SELECT max(installed_rank) + 1, '999', 'later', 'SQL',"
-                + " 'V999__later.sql', 1, current_user, 1, true FROM flyway_schema_history");
+        appendHistoryRow("999", "'V999__later.sql'", "1");
 
         assertThat(upToDate()).isFalse();
     }
@@ -111,10 +109,8 @@ class AppliedMigrationsTest {
     @Test
     void aScriptAppliedTwiceIsNotUpToDate() throws SQLException {
         flyway().migrate();
-        execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
-                + " installed_by, execution_time, success) SELECT (SELECT max(installed_rank) + 1 FROM flyway_schema_history),"
-                + " '1.1', 'again', type, script, checksum, installed_by, 1, true FROM flyway_schema_history"
-                + " WHERE version = '1'");
+        appendHistoryRow("1.1", "(SELECT script FROM flyway_schema_history WHERE version = '1')",
+                "(SELECT checksum FROM flyway_schema_history WHERE version = '1')");
 
         assertThat(upToDate()).isFalse();
     }
@@ -162,6 +158,13 @@ class AppliedMigrationsTest {
                         (String) database.get("datasources.default.username"),
                         (String) database.get("datasources.default.password"))
                 .resourceProvider(indexed).javaMigrationClassProvider(indexed).load();
+    }
+
+    /** One more successful SQL migration in the history: {@code script} and {@code checksum} are SQL expressions. */
+    private void appendHistoryRow(String version, String script, String checksum) throws SQLException {
+        execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                + " installed_by, execution_time, success) SELECT max(installed_rank) + 1, '" + version + "', 'added',"
+                + " 'SQL', " + script + ", " + checksum + ", current_user, 1, true FROM flyway_schema_history");
     }
 
     private void execute(String sql) throws SQLException {

@@ -58,6 +58,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             """;
 
     static final String SUPERUSER = "postgres";
+    static final String SERVICE_ROLE = "novabilling";
     /** The file zonky's {@code EmbeddedPostgres} locks in a data directory for as long as its server runs. */
     static final String DATA_DIRECTORY_LOCK = "epg-lock";
 
@@ -72,7 +73,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     + " holds " + dataDirectory.resolve(DATA_DIRECTORY_LOCK) + "); nothing was started or stopped", cause);
         }
     }
-    static final String SERVICE_ROLE = "novabilling";
 
     /** Password (SCRAM) over loopback TCP only; nothing else, and no {@code trust} line anywhere. */
     static final String PG_HBA = """
@@ -182,8 +182,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * Throws {@link DataDirectoryInUseException} when another process holds the data directory's lock, as a running
      * server's owner does; otherwise returns at once, holding nothing (zonky takes the lock itself when it starts).
-     * The probe is made only where a server may still run ({@code postmaster.pid} present): closing a channel on a
-     * file drops every lock this JVM holds on it, so it is never made on a directory this JVM is known to be using.
+     * The probe is made only where a server may still run ({@code postmaster.pid} present). Should this JVM itself
+     * run a server on the directory, the probe's close drops that lock too ({@link FileLock}'s caveat: closing a
+     * channel releases the JVM's locks on the file); the start is refused all the same.
      */
     static void ensureNotInUse(Path dataDirectory) throws IOException {
         try (FileChannel channel = FileChannel.open(dataDirectory.resolve(DATA_DIRECTORY_LOCK), StandardOpenOption.CREATE,

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The start's database work (migrations, then the operator's key) runs on its own thread while the main thread
@@ -94,9 +95,9 @@ class DatabaseStartTest {
         }
         assertThat(events()).extracting(ILoggingEvent::getThreadName, ILoggingEvent::getFormattedMessage)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(DatabaseStart.THREAD, "Schema up to date: the " + applied
+                        tuple(DatabaseStart.THREAD, "Schema up to date: the " + applied
                                 + " migrations of this build are applied (Flyway runs when one is not)"),
-                        org.assertj.core.groups.Tuple.tuple(DatabaseStart.THREAD,
+                        tuple(DatabaseStart.THREAD,
                                 "Bootstrap API key ApiKeySecret[sk_live_data…] ensured for tenant 'default'"));
         clearLines();
 

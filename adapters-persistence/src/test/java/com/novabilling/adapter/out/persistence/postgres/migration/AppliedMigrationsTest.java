@@ -5,6 +5,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.net.URL;
@@ -19,6 +22,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,46 +77,29 @@ class AppliedMigrationsTest {
         assertThat(flyway().info().pending()).hasSize(1);
     }
 
-    @Test
-    void aChangedScriptIsNotUpToDate() throws SQLException {
-        flyway().migrate();
-        execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
-
-        assertThat(upToDate()).isFalse();
+    /** Histories Flyway wrote, then altered: each is not this build's, so Flyway must run. */
+    static Stream<Arguments> alteredHistories() {
+        return Stream.of(
+                Arguments.of("a changed script", "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'"),
+                Arguments.of("a migration without checksum",
+                        "UPDATE flyway_schema_history SET checksum = NULL WHERE version = '2'"),
+                Arguments.of("a failed migration", "UPDATE flyway_schema_history SET success = false WHERE version = '3'"),
+                Arguments.of("a migration this build does not have (a later release's)",
+                        appendedRow("999", "'V999__later.sql'", "1")),
+                Arguments.of("a script applied twice",
+                        appendedRow("1.1", "(SELECT script FROM flyway_schema_history WHERE version = '1')",
+                                "(SELECT checksum FROM flyway_schema_history WHERE version = '1')")),
+                Arguments.of("an empty history", "DELETE FROM flyway_schema_history"));
     }
 
-    @Test
-    void aMigrationWithoutChecksumIsNotUpToDate() throws SQLException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("alteredHistories")
+    void anAlteredHistoryIsNotUpToDate(String what, String alteration) throws SQLException {
         flyway().migrate();
-        execute("UPDATE flyway_schema_history SET checksum = NULL WHERE version = '2'");
+        assertThat(upToDate()).as("before: %s", what).isTrue();
+        execute(alteration);
 
-        assertThat(upToDate()).isFalse();
-    }
-
-    @Test
-    void aFailedMigrationIsNotUpToDate() throws SQLException {
-        flyway().migrate();
-        execute("UPDATE flyway_schema_history SET success = false WHERE version = '3'");
-
-        assertThat(upToDate()).isFalse();
-    }
-
-    @Test
-    void aMigrationThisBuildDoesNotHaveIsNotUpToDate() throws SQLException {
-        flyway().migrate();
-        // applied by a later version of the service
-        appendHistoryRow("999", "'V999__later.sql'", "1");
-
-        assertThat(upToDate()).isFalse();
-    }
-
-    @Test
-    void aScriptAppliedTwiceIsNotUpToDate() throws SQLException {
-        flyway().migrate();
-        appendHistoryRow("1.1", "(SELECT script FROM flyway_schema_history WHERE version = '1')",
-                "(SELECT checksum FROM flyway_schema_history WHERE version = '1')");
-
-        assertThat(upToDate()).isFalse();
+        assertThat(upToDate()).as(what).isFalse();
     }
 
     @Test
@@ -139,7 +126,9 @@ class AppliedMigrationsTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
             assertThat(IndexedMigrations.load(loader, StandardCharsets.UTF_8).orElseThrow().versionedChecksums()).isEmpty();
         }
+        // no script to compare with an empty history: never up to date, even then
         flyway().migrate();
+        execute("DELETE FROM flyway_schema_history");
         assertThat(upToDate(Map.of())).isFalse();
     }
 
@@ -160,11 +149,11 @@ class AppliedMigrationsTest {
                 .resourceProvider(indexed).javaMigrationClassProvider(indexed).load();
     }
 
-    /** One more successful SQL migration in the history: {@code script} and {@code checksum} are SQL expressions. */
-    private void appendHistoryRow(String version, String script, String checksum) throws SQLException {
-        execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+    /** A statement adding one more successful SQL migration: {@code script} and {@code checksum} are SQL expressions. */
+    private static String appendedRow(String version, String script, String checksum) {
+        return "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
                 + " installed_by, execution_time, success) SELECT max(installed_rank) + 1, '" + version + "', 'added',"
-                + " 'SQL', " + script + ", " + checksum + ", current_user, 1, true FROM flyway_schema_history");
+                + " 'SQL', " + script + ", " + checksum + ", current_user, 1, true FROM flyway_schema_history";
     }
 
     private void execute(String sql) throws SQLException {

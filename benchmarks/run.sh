@@ -665,8 +665,10 @@ cheap_args() {
     search_random|search_random_cliff) CHEAP_ARGS=("${list[@]}" -f "$BENCH_DIR/pgbench/cheapest/search_rare.sql" -D lim=$lim -D terms_count="$TERMS_COUNT") ;;
     search_common|search_common_cliff) CHEAP_ARGS=("${list[@]}" -f "$BENCH_DIR/pgbench/cheapest/search_common.sql" -D lim=$lim -D "pattern=%$COMMON_NAME%") ;;
     # a page of one tenant's list has the same best plan for every tenant and cursor: prepared, a generic plan
-    page_first) CHEAP_ARGS=(-M prepared -f "$(render "$BENCH_DIR/pgbench/cheapest/page.sql" cheapest_$1 $lim 0)" -D with_cursor=0 -D cursor=deep) ;;
-    page_deep|page_keyset) CHEAP_ARGS=(-M prepared -f "$(render "$BENCH_DIR/pgbench/cheapest/page.sql" cheapest_$1 $lim 0)" -D with_cursor=1 -D cursor=deep) ;;
+    # (page 1 from the start; the deep and the keyset page from the cursor row, by keyset)
+    page_first|page_deep|page_keyset)
+      CHEAP_ARGS=(-M prepared -f "$(render "$BENCH_DIR/pgbench/cheapest/page.sql" cheapest_$1 $lim 0)"
+                  -D with_cursor=$([ "$1" = page_first ] && echo 0 || echo 1) -D cursor=deep) ;;
   esac
 }
 CREATE_VARS=(-D tenant=default -D "name=Amara Okafor" -D country=UG -D currency=UGX -D status=active

@@ -58,7 +58,7 @@ final class FlywayShortcut {
     }
 
     /** Only Flyway's defaults and the build's index: nothing configured that the history check does not model. */
-    static boolean applies(FlywayConfigurationProperties flyway, BeanContext context) {
+    private static boolean applies(FlywayConfigurationProperties flyway, BeanContext context) {
         if (flyway.isCleanSchema() || flyway.isAsync() || flyway.hasAlternativeDatabaseConfiguration()
                 || (flyway.getProperties() != null && !flyway.getProperties().isEmpty())
                 || context.findBean(FlywayConfigurationCustomizer.class, Qualifiers.byName(flyway.getNameQualifier()))

@@ -186,7 +186,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * run a server on the directory, the probe's close drops that lock too ({@link FileLock}'s caveat: closing a
      * channel releases the JVM's locks on the file); the start is refused all the same.
      */
-    static void ensureNotInUse(Path dataDirectory) throws IOException {
+    private static void ensureNotInUse(Path dataDirectory) throws IOException {
         try (FileChannel channel = FileChannel.open(dataDirectory.resolve(DATA_DIRECTORY_LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();

@@ -18,7 +18,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,12 +88,12 @@ public final class IndexedMigrations implements ResourceProvider, ClassProvider<
 
     /**
      * Each migration's script as Flyway's history names it (the path relative to the location) and the checksum Flyway
-     * computes for it ({@link ChecksumCalculator}, Flyway's own), in the index's order; empty unless every file listed
+     * computes for it ({@link ChecksumCalculator}, Flyway's own); empty unless every file listed
      * is a versioned SQL migration by Flyway's default naming ({@code V<version>__<description>.sql}), the only kind
      * this build has: {@link AppliedMigrations} does not model any other. Reads every script.
      */
     public Optional<Map<String, Integer>> versionedChecksums() {
-        Map<String, Integer> checksums = new LinkedHashMap<>();
+        Map<String, Integer> checksums = new HashMap<>();
         for (LoadableResource resource : resources) {
             String name = resource.getFilename();
             if (!name.startsWith("V") || name.indexOf("__") < 2 || !name.endsWith(".sql")) {

@@ -624,6 +624,29 @@ class HostileInputEndToEndTest extends EndToEndTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    /**
+     * Only {@code &} separates query parameters (the WHATWG URL standard, and what every client library encodes
+     * for): a raw {@code ;}, which clients such as curl and {@code java.net.URI} send unencoded, is part of the
+     * value. Netty splits on it too unless told not to, which would search for {@code existing} here and read
+     * the rest as a second parameter.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"?search=existing;nomatch", "?search=existing;limit=1", "?search=existing%3Bnomatch"})
+    void aSemicolonInTheQueryIsPartOfTheValue(String query) {
+        ApiResponse response = sendRaw("GET", CUSTOMERS + query, null, null, "Authorization",
+                ("Bearer " + OPERATOR_KEY).getBytes(StandardCharsets.US_ASCII));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.data()).as(response.toString()).isEmpty();
+        assertThat(response.object().get("total")).isEqualTo(0);
+    }
+
+    @Test
+    void aSemicolonDoesNotStartASecondParameter() {
+        ApiResponse response = sendRaw("GET", CUSTOMERS + "?limit=1;sortBy=bogus", null, null, "Authorization",
+                ("Bearer " + OPERATOR_KEY).getBytes(StandardCharsets.US_ASCII));
+        assertProblem(response, 400, "validation_failed", List.of("limit"));
+    }
+
     @Test
     void aTruncatedUtf8SequenceInSearchIsAReplacementCharacter() {
         ApiResponse response = sendRaw("GET", CUSTOMERS + "?search=%C3", null, null, "Authorization",

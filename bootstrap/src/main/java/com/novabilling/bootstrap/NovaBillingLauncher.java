@@ -12,12 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.BindException;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Micronaut's launcher with NovaBilling's start-up rules: a port already in use says which variable
- * moves it, {@code NOVABILLING_LOG_FORMAT} is {@code text} or {@code json}, and JSON logs get no ASCII banner
+ * moves it and a database it cannot reach says what it was told, each in one line without a stack trace
+ * ({@link #knownFailure}), {@code NOVABILLING_LOG_FORMAT} is {@code text} or {@code json}, and JSON logs get no ASCII banner
  * (every line on standard output stays one JSON object), and SIGTERM/SIGINT run {@link GracefulShutdown} (drain,
  * then stop) and then {@code afterStop} (the embedded PostgreSQL), in that order, in one shutdown hook.
  */
@@ -45,30 +47,46 @@ final class NovaBillingLauncher extends Micronaut {
             new MicronautBanner(System.out).print();
         }
         ApplicationContext context = build();
+        Thread hook = null;
         try {
             context.start();
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             GracefulShutdown shutdown = context.getBean(GracefulShutdown.class);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hook = new Thread(() -> {
                 try {
                     shutdown.run();
                 } finally {
                     afterStop.run();
                 }
-            }, "novabilling-shutdown"));
+            }, "novabilling-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
             server.start();
             LOG.info("Startup completed in {}ms. Server Running: {}",
                     (System.nanoTime() - start) / 1_000_000, server.getURL());
         } catch (Throwable e) {
+            // read before the close: a closed context makes (and logs) a new environment
+            Environment environment = context.getEnvironment();
             try {
                 context.close();
             } catch (RuntimeException closing) {
                 e.addSuppressed(closing);
             }
             afterStop.run();
-            handleStartupException(context.getEnvironment(), e);
+            // nothing is left to drain: the exit that follows must not wait out the shutdown's grace
+            removeHook(hook);
+            handleStartupException(environment, e);
         }
         return context;
+    }
+
+    private static void removeHook(Thread hook) {
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal came first: the hook is running already
+            }
+        }
     }
 
     /** Configuration files read from the jar without opening it as a zip file system each time. */
@@ -103,12 +121,51 @@ final class NovaBillingLauncher extends Micronaut {
         return Optional.empty();
     }
 
+    /**
+     * The message for a database that refused the start's connection, or empty when {@code failure} is something
+     * else: no connection (SQLSTATE class 08: nothing listens there, a timeout, a refused TLS), no access (28: the
+     * user or password) or no such database (3D000). It repeats the driver's own words, which name the host,
+     * port, user or database but never the password, and the variables that set them.
+     */
+    static Optional<String> databaseFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28")
+                        || sql.getSQLState().equals("3D000"))) {
+                return Optional.of("Cannot start: no usable connection to the database (SQLSTATE " + sql.getSQLState()
+                        + "): " + sentence(sql.getMessage()) + " Check DATASOURCES_DEFAULT_URL, DATASOURCES_DEFAULT_USERNAME and"
+                        + " DATASOURCES_DEFAULT_PASSWORD, or leave DATASOURCES_DEFAULT_URL unset for the embedded"
+                        + " PostgreSQL.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String sentence(String message) {
+        String text = message == null ? "" : message.strip();
+        return text.endsWith(".") ? text : text + ".";
+    }
+
+    /** The one-line message of a start failure the operator can fix from the message alone, if it is one. */
+    static Optional<String> knownFailure(Throwable failure, Object port) {
+        return bindFailure(failure, port).or(() -> databaseFailure(failure));
+    }
+
+    /**
+     * A failure {@link #knownFailure} recognises is one ERROR line (the stack trace at DEBUG) and exit code 1, as
+     * Micronaut's own handling exits; anything else is left to Micronaut, which logs it with its stack trace.
+     */
     @Override
     protected void handleStartupException(Environment environment, Throwable failure) {
         Object port = Optional.ofNullable(System.getProperty("micronaut.server.port"))
                 .or(() -> Optional.ofNullable(System.getenv("MICRONAUT_SERVER_PORT")))
                 .orElse("3000");
-        bindFailure(failure, port).ifPresent(LOG::error);
+        Optional<String> known = knownFailure(failure, port);
+        if (known.isPresent()) {
+            LOG.error(known.get());
+            LOG.debug("The start failed", failure);
+            System.exit(1);
+        }
         super.handleStartupException(environment, failure);
     }
 }

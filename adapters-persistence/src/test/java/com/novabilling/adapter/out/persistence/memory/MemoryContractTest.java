@@ -6,17 +6,20 @@ import com.novabilling.application.port.out.webhook.DeliveryStore;
 import com.novabilling.application.port.out.webhook.WebhookEndpointStore;
 
 import com.novabilling.application.contract.ApiKeyStoreContract;
+import com.novabilling.application.contract.BillingTotalsAuditContract;
 import com.novabilling.application.contract.CustomerStoreContract;
 import com.novabilling.application.contract.TenantStoreContract;
 import com.novabilling.application.port.out.access.ApiKeyStore;
 import com.novabilling.application.port.out.access.TenantStore;
 import com.novabilling.application.port.out.customer.BillingRecords;
+import com.novabilling.application.port.out.customer.BillingTotalsAudit;
 import com.novabilling.application.port.out.customer.CustomerReadModel;
 import com.novabilling.application.port.out.customer.CustomerRepository;
 import com.novabilling.application.port.out.customer.TenantDefaults;
 import com.novabilling.domain.access.Tenant;
 import com.novabilling.domain.customer.CurrencyCode;
 import com.novabilling.domain.customer.Customer;
+import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.shared.TenantId;
 import org.junit.jupiter.api.Nested;
 import com.novabilling.application.contract.IdempotencyStoreContract;
@@ -126,6 +129,60 @@ class MemoryContractTest {
             assertThat(readModel().findView(tenant, sarah.id()).orElseThrow().totalSpent().amount())
                     .isEqualByComparingTo("250");
             assertThat(verify.verify(false).mismatched()).isZero();
+        }
+    }
+
+    @Nested
+    class BillingTotals extends BillingTotalsAuditContract {
+
+        private final MemoryStore store = new MemoryStore();
+        private final MemoryTransactionManager transactions = new MemoryTransactionManager(store);
+        private final MemoryTenantStore tenants = new MemoryTenantStore(store);
+        private final MemoryBillingRecords billing = new MemoryBillingRecords(store, Clock.systemUTC());
+        private final MemoryCustomerStore customers = new MemoryCustomerStore(store, billing);
+        private final MemoryBillingTotalsAudit audit = new MemoryBillingTotalsAudit(store, billing);
+
+        @Override
+        protected BillingTotalsAudit audit() {
+            return audit;
+        }
+
+        @Override
+        protected CustomerRepository repository() {
+            return customers;
+        }
+
+        @Override
+        protected CustomerReadModel readModel() {
+            return customers;
+        }
+
+        @Override
+        protected void storeTenant(TenantId id) {
+            tenants.insertIfAbsent(Tenant.open(id, "Tenant " + id.value(), CurrencyCode.USD, Instant.now()));
+        }
+
+        @Override
+        protected void givenSubscription(TenantId tenantId, Customer customer, String status) {
+            billing.addSubscription(tenantId, "sub_" + IDS.incrementAndGet(), customer.id(), status);
+        }
+
+        @Override
+        protected void givenInvoice(TenantId tenantId, Customer customer, String status, String currency,
+                                    BigDecimal amountPaid) {
+            billing.addInvoice(tenantId, "inv_" + IDS.incrementAndGet(), customer.id(), status, currency, amountPaid,
+                    amountPaid);
+        }
+
+        @Override
+        protected void corruptTotals(TenantId tenantId, CustomerId customerId, BigDecimal totalSpent,
+                                     long activeSubscriptions) {
+            audit.corrupt(tenantId, customerId, totalSpent, activeSubscriptions);
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactions.execute(TransactionDefinition.DEFAULT, status -> work.get());
         }
     }
 

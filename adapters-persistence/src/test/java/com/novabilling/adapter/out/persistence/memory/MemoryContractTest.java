@@ -6,17 +6,20 @@ import com.novabilling.application.port.out.webhook.DeliveryStore;
 import com.novabilling.application.port.out.webhook.WebhookEndpointStore;
 
 import com.novabilling.application.contract.ApiKeyStoreContract;
+import com.novabilling.application.contract.BillingTotalsAuditContract;
 import com.novabilling.application.contract.CustomerStoreContract;
 import com.novabilling.application.contract.TenantStoreContract;
 import com.novabilling.application.port.out.access.ApiKeyStore;
 import com.novabilling.application.port.out.access.TenantStore;
 import com.novabilling.application.port.out.customer.BillingRecords;
+import com.novabilling.application.port.out.customer.BillingTotalsAudit;
 import com.novabilling.application.port.out.customer.CustomerReadModel;
 import com.novabilling.application.port.out.customer.CustomerRepository;
 import com.novabilling.application.port.out.customer.TenantDefaults;
 import com.novabilling.domain.access.Tenant;
 import com.novabilling.domain.customer.CurrencyCode;
 import com.novabilling.domain.customer.Customer;
+import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.shared.TenantId;
 import org.junit.jupiter.api.Nested;
 import com.novabilling.application.contract.IdempotencyStoreContract;
@@ -104,28 +107,59 @@ class MemoryContractTest {
             assertThat(billing.subscriptionStatuses(tenant, sarah.id())).containsExactly("canceled");
             assertThat(billing.closedRecordsAreStamped(tenant, sarah.id())).isTrue();
         }
+    }
 
-        @Test
-        void theAuditFindsAndRepairsACorruptedTotal() {
-            Customer sarah = com.novabilling.application.fake.CustomerFixtures.aCustomer().in(tenant).build();
-            repository().insert(sarah);
-            givenInvoice(tenant, sarah, "paid", "UGX", new BigDecimal("250"));
-            givenSubscription(tenant, sarah, "active");
-            MemoryBillingTotalsAudit audit = new MemoryBillingTotalsAudit(store, billing);
-            audit.corrupt(tenant, sarah.id(), new BigDecimal("999"), 7);
-            var verify = new com.novabilling.application.service.customer.VerifyBillingTotalsService(audit);
+    @Nested
+    class BillingTotals extends BillingTotalsAuditContract {
 
-            var checked = verify.verify(false);
-            assertThat(checked.mismatched()).isEqualTo(1);
-            assertThat(checked.mismatches().get(0).storedTotalSpent()).isEqualByComparingTo("999");
-            assertThat(checked.mismatches().get(0).actualTotalSpent()).isEqualByComparingTo("250");
-            assertThat(checked.mismatches().get(0).actualActiveSubscriptions()).isEqualTo(1);
-            assertThat(readModel().findView(tenant, sarah.id()).orElseThrow().activeSubscriptions()).isEqualTo(7);
+        private final MemoryStore store = new MemoryStore();
+        private final MemoryTransactionManager transactions = new MemoryTransactionManager(store);
+        private final MemoryTenantStore tenants = new MemoryTenantStore(store);
+        private final MemoryBillingRecords billing = new MemoryBillingRecords(store, Clock.systemUTC());
+        private final MemoryCustomerStore customers = new MemoryCustomerStore(store, billing);
+        private final MemoryBillingTotalsAudit audit = new MemoryBillingTotalsAudit(store, billing);
 
-            assertThat(verify.verify(true).repaired()).isEqualTo(1);
-            assertThat(readModel().findView(tenant, sarah.id()).orElseThrow().totalSpent().amount())
-                    .isEqualByComparingTo("250");
-            assertThat(verify.verify(false).mismatched()).isZero();
+        @Override
+        protected BillingTotalsAudit audit() {
+            return audit;
+        }
+
+        @Override
+        protected CustomerRepository repository() {
+            return customers;
+        }
+
+        @Override
+        protected CustomerReadModel readModel() {
+            return customers;
+        }
+
+        @Override
+        protected void storeTenant(TenantId id) {
+            tenants.insertIfAbsent(Tenant.open(id, "Tenant " + id.value(), CurrencyCode.USD, Instant.now()));
+        }
+
+        @Override
+        protected void givenSubscription(TenantId tenantId, Customer customer, String status) {
+            billing.addSubscription(tenantId, "sub_" + IDS.incrementAndGet(), customer.id(), status);
+        }
+
+        @Override
+        protected void givenInvoice(TenantId tenantId, Customer customer, String status, String currency,
+                                    BigDecimal amountPaid) {
+            billing.addInvoice(tenantId, "inv_" + IDS.incrementAndGet(), customer.id(), status, currency, amountPaid,
+                    amountPaid);
+        }
+
+        @Override
+        protected void corruptTotals(TenantId tenantId, CustomerId customerId, BigDecimal totalSpent,
+                                     long activeSubscriptions) {
+            audit.corrupt(tenantId, customerId, totalSpent, activeSubscriptions);
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactions.execute(TransactionDefinition.DEFAULT, status -> work.get());
         }
     }
 

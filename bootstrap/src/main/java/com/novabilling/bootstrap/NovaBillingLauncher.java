@@ -26,6 +26,8 @@ import java.util.Optional;
 final class NovaBillingLauncher extends Micronaut {
 
     static final String LOG_FORMAT = LogConfiguration.LOG_FORMAT;
+    /** How the messages of the app's own configuration checks begin: with the variable's name. */
+    static final String VARIABLE_PREFIX = "NOVABILLING_";
     private static final Logger LOG = LoggerFactory.getLogger(NovaBillingLauncher.class);
 
     private final Runnable afterStop;
@@ -146,25 +148,48 @@ final class NovaBillingLauncher extends Micronaut {
         return text.endsWith(".") ? text : text + ".";
     }
 
-    /** The one-line message of a start failure the operator can fix from the message alone, if it is one. */
-    static Optional<String> knownFailure(Throwable failure, Object port) {
-        return bindFailure(failure, port).or(() -> databaseFailure(failure));
+    /**
+     * The message of a {@code NOVABILLING_*} variable whose value the app refuses, or empty when {@code failure} is
+     * something else: every check of such a value throws a message that starts with the variable's name.
+     */
+    static Optional<String> configurationFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith(VARIABLE_PREFIX)) {
+                return Optional.of("Cannot start: " + sentence(t.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A start failure the operator can fix from its message alone, and the exit code it ends with. */
+    record KnownFailure(String message, int exitCode) {
     }
 
     /**
-     * A failure {@link #knownFailure} recognises is one ERROR line (the stack trace at DEBUG) and exit code 1, as
-     * Micronaut's own handling exits; anything else is left to Micronaut, which logs it with its stack trace.
+     * The start failure {@code failure} is, if the operator can fix it from one line: a refused {@code NOVABILLING_*}
+     * value (exit code 2, as {@link Application} exits for one it checks itself), a port in use or a database it
+     * cannot use (exit code 1, as Micronaut's own handling exits).
+     */
+    static Optional<KnownFailure> knownFailure(Throwable failure, Object port) {
+        return configurationFailure(failure).map(message -> new KnownFailure(message, 2))
+                .or(() -> bindFailure(failure, port).or(() -> databaseFailure(failure))
+                        .map(message -> new KnownFailure(message, 1)));
+    }
+
+    /**
+     * A failure {@link #knownFailure} recognises is one ERROR line (the stack trace at DEBUG) and its exit code;
+     * anything else is left to Micronaut, which logs it with its stack trace and exits with 1.
      */
     @Override
     protected void handleStartupException(Environment environment, Throwable failure) {
         Object port = Optional.ofNullable(System.getProperty("micronaut.server.port"))
                 .or(() -> Optional.ofNullable(System.getenv("MICRONAUT_SERVER_PORT")))
                 .orElse("3000");
-        Optional<String> known = knownFailure(failure, port);
+        Optional<KnownFailure> known = knownFailure(failure, port);
         if (known.isPresent()) {
-            LOG.error(known.get());
+            LOG.error(known.get().message());
             LOG.debug("The start failed", failure);
-            System.exit(1);
+            System.exit(known.get().exitCode());
         }
         super.handleStartupException(environment, failure);
     }

@@ -2,6 +2,8 @@ package com.novabilling.bootstrap;
 
 import com.novabilling.adapter.out.persistence.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -71,6 +73,26 @@ class StartFailureMessagesTest {
         }
     }
 
+    /**
+     * A value the app refuses, whichever bean checks it, stops the start with the check's own message. The first
+     * two were checked only by the first request's filters: the app started, then answered every request 500.
+     */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "NOVABILLING_CORS_ALLOWED_ORIGINS | *             | is not an exact origin",
+            "NOVABILLING_TRUSTED_PROXIES      | not-an-ip     | is not an IP address or CIDR range",
+            "NOVABILLING_BOOTSTRAP_API_KEY    | sk_live_short | must be sk_live_ or sk_test_",
+            "NOVABILLING_EVENT_RETENTION      | 1h            | must be at least"})
+    void aRefusedValueIsOneLineWithItsVariable(String variable, String value, String why) throws Exception {
+        Started start = start(Map.of("NOVABILLING_PERSISTENCE", "memory", "MICRONAUT_SERVER_PORT", "-1",
+                variable, value));
+
+        assertThat(start.exit()).as(start.output()).isEqualTo(2);
+        assertThat(start.errorLines()).as(start.output()).singleElement().asString()
+                .contains("Cannot start: " + variable).contains(why);
+        assertThat(start.output()).doesNotContain("\tat ").doesNotContain("Startup completed");
+    }
+
     @Test
     void otherFailuresAreNotKnown() {
         assertThat(NovaBillingLauncher.knownFailure(new IllegalStateException("a bug"), 3000)).isEmpty();
@@ -87,7 +109,8 @@ class StartFailureMessagesTest {
                 (String) database.get("datasources.default.username"),
                 (String) database.get("datasources.default.password")).close(), SQLException.class);
 
-        assertThat(NovaBillingLauncher.knownFailure(new IllegalStateException("wrapped", missing), 3000))
+        assertThat(NovaBillingLauncher.knownFailure(new IllegalStateException("wrapped", missing), 3000)
+                .map(NovaBillingLauncher.KnownFailure::message))
                 .hasValueSatisfying(message -> assertThat(message).contains("(SQLSTATE 3D000)")
                         .contains("database \"no_such_database\" does not exist"));
     }
@@ -115,7 +138,7 @@ class StartFailureMessagesTest {
         try {
             Process process = builder.redirectOutput(log.toFile()).start();
             process.getOutputStream().close();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new AssertionError("the start neither failed nor stopped: " + Files.readString(log));
             }

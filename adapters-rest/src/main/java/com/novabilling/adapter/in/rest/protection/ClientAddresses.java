@@ -1,8 +1,8 @@
 package com.novabilling.adapter.in.rest.protection;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -16,8 +16,11 @@ import java.util.Optional;
  * is a proxy listed in {@code NOVABILLING_TRUSTED_PROXIES} (comma-separated IP addresses or CIDR ranges),
  * then the right-most address of {@code X-Forwarded-For} that is not itself a trusted proxy (the left-most
  * entries are whatever the client chose to send). With no trusted proxy, {@code X-Forwarded-For} is ignored.
+ *
+ * <p>Made at start ({@code @Context}): a wrong value stops the start, where a bean made at the first request
+ * answered every request with a 500.
  */
-@Singleton
+@Context
 public final class ClientAddresses {
 
     static final String X_FORWARDED_FOR = "X-Forwarded-For";

@@ -1,12 +1,12 @@
 package com.novabilling.adapter.in.rest.protection;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.cors.CorsOriginConfiguration;
-import jakarta.inject.Singleton;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,8 +23,11 @@ import java.util.Set;
  * exact origins ({@code https://app.example.com}, comma-separated; {@code *}, paths and wildcards are refused
  * at start). For those, Micronaut's CORS support is configured here (it answers preflights and adds the
  * {@code Access-Control-*} headers); every other cross-origin request is refused by {@link CorsGuardFilter}.
+ *
+ * <p>Made at start ({@code @Context}): a wrong value stops the start, where a bean made at the first request
+ * answered every request with a 500.
  */
-@Singleton
+@Context
 public final class CorsPolicy implements BeanCreatedEventListener<HttpServerConfiguration.CorsConfiguration> {
 
     public static final List<String> ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "Idempotency-Key");

@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Micronaut's launcher with NovaBilling's start-up rules: a port already in use says which variable
- * moves it and a database it cannot reach says what it was told, each in one line without a stack trace
- * ({@link #knownFailure}), {@code NOVABILLING_LOG_FORMAT} is {@code text} or {@code json}, and JSON logs get no ASCII banner
+ * moves it, a database it cannot use says what the driver was told, and a refused {@code NOVABILLING_*} value
+ * names it, each in one line without a stack trace ({@link #knownFailure}), {@code NOVABILLING_LOG_FORMAT} is
+ * {@code text} or {@code json}, and JSON logs get no ASCII banner
  * (every line on standard output stays one JSON object), and SIGTERM/SIGINT run {@link GracefulShutdown} (drain,
  * then stop) and then {@code afterStop} (the embedded PostgreSQL), in that order, in one shutdown hook.
  */

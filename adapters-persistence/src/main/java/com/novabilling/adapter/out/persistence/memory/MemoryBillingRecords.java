@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * Subscriptions and invoices in memory, as in PostgreSQL: canceling and voiding keep the records (and their
  * customer id) and stamp the time; totals count paid invoices in the customer's currency and active
- * subscriptions, maintained by every writer here (as PostgreSQL's triggers do), so a read never scans records. {@link #addSubscription} and {@link #addInvoice} stand in for the billing services that own
- * these records (tests, demos).
+ * subscriptions, maintained by every writer here (as PostgreSQL's triggers do) and recounted when the customer's
+ * currency changes ({@link #recountTotalSpent}), so a read never scans records. {@link #addSubscription} and
+ * {@link #addInvoice} stand in for the billing services that own these records (tests, demos).
  */
 public final class MemoryBillingRecords implements BillingRecords {
 
@@ -141,14 +142,32 @@ public final class MemoryBillingRecords implements BillingRecords {
 
     /** The totals recomputed from the records, as {@link #summarize} must answer them (the audit's yardstick). */
     BillingSummary recount(String tenantId, String customerId, CurrencyCode currency) {
-        BigDecimal paid = store.invoices.stream()
-                .filter(i -> i.tenantId.equals(tenantId) && i.customerId.equals(customerId)
-                        && i.status.equals("paid") && i.currency.equals(currency.value()))
-                .map(i -> i.amountPaid).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal paid = paidInvoices(tenantId, customerId, currency);
         long active = store.subscriptions.stream()
                 .filter(s -> s.tenantId.equals(tenantId) && s.customerId.equals(customerId) && s.status.equals("active"))
                 .count();
         return new BillingSummary(new Money(paid, currency), active);
+    }
+
+    /**
+     * A change of the customer's currency, as PostgreSQL's {@code customers_recount_total_spent} trigger (V5)
+     * makes it: the kept total in the new currency becomes the sum of the paid invoices in that currency, undoably,
+     * so a total that drifted in that currency before does not come back with it. The subscription count is left
+     * as it is (the trigger does not touch it). Called by {@link MemoryCustomerStore#update} under the write lock
+     * that changes the currency.
+     */
+    void recountTotalSpent(String tenantId, String customerId, CurrencyCode currency) {
+        MemoryStore.BillingTotals totals = totals(tenantId, customerId);
+        BigDecimal paidBefore = totals.paid(currency.value());
+        totals.paidByCurrency.put(currency.value(), paidInvoices(tenantId, customerId, currency));
+        store.undo(() -> totals.paidByCurrency.put(currency.value(), paidBefore));
+    }
+
+    private BigDecimal paidInvoices(String tenantId, String customerId, CurrencyCode currency) {
+        return store.invoices.stream()
+                .filter(i -> i.tenantId.equals(tenantId) && i.customerId.equals(customerId)
+                        && i.status.equals("paid") && i.currency.equals(currency.value()))
+                .map(i -> i.amountPaid).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** Sets the maintained totals to {@code totals} for {@code currency}, undoably (repairs, tests). */

@@ -118,6 +118,9 @@ public final class MemoryCustomerStore implements CustomerRepository, CustomerRe
                 remove(key);
                 put(key, before);
             });
+            if (!customer.currency().equals(before.currency())) {
+                billing.recountTotalSpent(key.tenantId(), key.id(), customer.currency());
+            }
             return null;
         });
     }

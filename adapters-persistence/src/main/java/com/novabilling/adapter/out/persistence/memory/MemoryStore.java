@@ -54,8 +54,10 @@ public final class MemoryStore {
     }
 
     /**
-     * A customer's maintained billing totals: paid amounts per invoice currency (so a change of the customer's
-     * currency reads the right sum at once, as PostgreSQL's recount does) and the count of active subscriptions.
+     * A customer's maintained billing totals: paid amounts per invoice currency and the count of active
+     * subscriptions. The entry of the customer's currency is the one read; a change of currency recounts the new
+     * currency's entry from the invoices, as PostgreSQL's trigger recounts {@code total_spent}
+     * ({@link MemoryBillingRecords#recountTotalSpent}).
      */
     static final class BillingTotals {
         final Map<String, BigDecimal> paidByCurrency = new HashMap<>();

@@ -4,6 +4,9 @@ import io.micronaut.context.ApplicationContextConfigurer;
 import io.micronaut.core.io.service.SoftServiceLoader;
 import io.micronaut.inject.BeanDefinitionReference;
 import org.junit.jupiter.api.Test;
+import org.postgresql.shaded.com.ongres.scram.common.ScramFunctions;
+import org.postgresql.shaded.com.ongres.scram.common.ScramMechanism;
+import org.postgresql.shaded.com.ongres.scram.common.StringPreparation;
 
 import java.io.IOException;
 import java.net.URL;
@@ -45,6 +48,24 @@ class StartPreloadTest {
         // looked up by name: after a Micronaut upgrade that renames it, the preload would quietly stop helping
         assertThatCode(() -> Class.forName(StartPreload.REQUEST_EVENT, false, getClass().getClassLoader()))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void theScramMechanismItInitialisesIsStillTheDrivers() {
+        // looked up by name as well: after a driver upgrade that moves it, only the derivation would be warmed
+        assertThatCode(() -> Class.forName(StartPreload.SCRAM_MECHANISM, false, getClass().getClassLoader()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void itsDerivationIsTheOneTheDriversScramLoginMakes() throws Exception {
+        // the driver's own function on the same input: if the driver stops deriving this way, the warm-up warms
+        // the wrong code, and this fails
+        byte[] drivers = ScramFunctions.saltedPassword(ScramMechanism.SCRAM_SHA_256, StringPreparation.NO_PREPARATION,
+                "novabilling-preload".toCharArray(), new byte[16], StartPreload.SCRAM_ITERATIONS);
+
+        assertThat(StartPreload.deriveScramKey()).hasSize(32).isEqualTo(drivers);
+        assertThat(StartPreload.SCRAM_ITERATIONS).isEqualTo(4096);
     }
 
     @Test

@@ -5,6 +5,7 @@
 #   RUNS=9 JAVA_OPTS="..." benchmarks/start.sh
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java CDS=off JAVA_OPTS="... -XX:AOTCache=..." benchmarks/start.sh
 #   FLOOR=1 benchmarks/start.sh               # and, in the same rounds, the stack's floor (below)
+#   AUTH=trust benchmarks/start.sh            # the cluster without a password (default: scram-sha-256)
 #
 # Starts a throw-away PostgreSQL cluster, then starts the app RUNS times against it, each time measuring
 # from the launch of `java` to the first 200 from /health/readiness (polled every 10 ms), then stops it with
@@ -51,10 +52,12 @@ cleanup() {
 trap cleanup EXIT
 
 # a password by SCRAM-SHA-256 over TCP, PostgreSQL's default (and the embedded server's): the start pays the
-# driver's SCRAM login as it does against a real database (with trust it was ~0.1 s faster, docs/benchmarks.md)
+# driver's SCRAM login as it does against a real database. AUTH=trust leaves the login out (as this script did
+# until the fifteenth look, docs/benchmarks.md)
+AUTH=${AUTH:-scram-sha-256}
 echo postgres >"$WORK/pwfile"
 export PGPASSWORD=postgres
-"${PG_AS[@]}" "$PGBIN/initdb" -D "$WORK/pgdata" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+"${PG_AS[@]}" "$PGBIN/initdb" -D "$WORK/pgdata" -U postgres --auth-local=trust --auth-host="$AUTH" \
   --pwfile="$WORK/pwfile" -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
 cat >>"$WORK/pgdata/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
@@ -140,6 +143,7 @@ echo "JAR=$JAR"
 echo "JAVA=$JAVA ($("$JAVA" -version 2>&1 | head -1))"
 archive_opts "$JAR"
 echo "JAVA_OPTS=$JAVA_OPTS ${CDS_OPTS[*]:-(no class-data archive)}"
+echo "PostgreSQL authentication over TCP: $AUTH"
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 VARIANTS=(app)
 if [ "$FLOOR" = 1 ]; then

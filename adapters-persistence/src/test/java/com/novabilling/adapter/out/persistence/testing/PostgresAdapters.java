@@ -5,6 +5,9 @@ import com.novabilling.adapter.out.persistence.postgres.idempotency.PostgresIdem
 import io.micronaut.core.type.Argument;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import com.novabilling.adapter.out.persistence.postgres.event.EventRowRepository;
 import com.novabilling.adapter.out.persistence.postgres.event.PostgresEventStore;
@@ -16,12 +19,17 @@ import com.novabilling.adapter.out.persistence.postgres.access.ApiKeyRowReposito
 import com.novabilling.adapter.out.persistence.postgres.access.PostgresApiKeyStore;
 import com.novabilling.adapter.out.persistence.postgres.access.PostgresTenantStore;
 import com.novabilling.adapter.out.persistence.postgres.access.TenantRowRepository;
+import com.novabilling.adapter.out.persistence.postgres.billing.BillingRecordKey;
+import com.novabilling.adapter.out.persistence.postgres.billing.InvoiceRow;
 import com.novabilling.adapter.out.persistence.postgres.billing.InvoiceRowRepository;
 import com.novabilling.adapter.out.persistence.postgres.billing.PostgresBillingRecords;
+import com.novabilling.adapter.out.persistence.postgres.billing.SubscriptionRow;
 import com.novabilling.adapter.out.persistence.postgres.billing.SubscriptionRowRepository;
 import com.novabilling.adapter.out.persistence.postgres.customer.CustomerRowRepository;
 import com.novabilling.adapter.out.persistence.postgres.customer.PostgresCustomerReadModel;
 import com.novabilling.adapter.out.persistence.postgres.customer.PostgresCustomerRepository;
+import com.novabilling.domain.customer.Customer;
+import com.novabilling.domain.shared.TenantId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -38,6 +46,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * closed by the caller.
  */
 public final class PostgresAdapters implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+
+    private static final AtomicInteger BILLING_IDS = new AtomicInteger();
 
     private Started started;
     private ExtensionContext startedFor;
@@ -157,6 +167,21 @@ public final class PostgresAdapters implements BeforeAllCallback, AfterAllCallba
 
     public <T> T bean(Class<T> type) {
         return started().context().getBean(type);
+    }
+
+    /** A subscription row of {@code customer}, as the billing services would write it (the triggers keep the totals). */
+    public void givenSubscription(TenantId tenantId, Customer customer, String status) {
+        bean(SubscriptionRowRepository.class).save(new SubscriptionRow(
+                new BillingRecordKey(tenantId.value(), "sub_" + BILLING_IDS.incrementAndGet()), customer.id().value(),
+                status, Instant.now(), null));
+    }
+
+    /** An invoice row of {@code customer} (amount due = amount paid), as the billing services would write it. */
+    public void givenInvoice(TenantId tenantId, Customer customer, String status, String currency,
+                             BigDecimal amountPaid) {
+        bean(InvoiceRowRepository.class).save(new InvoiceRow(
+                new BillingRecordKey(tenantId.value(), "inv_" + BILLING_IDS.incrementAndGet()), customer.id().value(),
+                status, currency, amountPaid, amountPaid, Instant.now(), null));
     }
 
     @Override

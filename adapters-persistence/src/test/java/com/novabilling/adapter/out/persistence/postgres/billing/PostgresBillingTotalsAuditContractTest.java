@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The billing totals audit contract on a real PostgreSQL, migrated by Flyway, its totals kept by V5's triggers. */
 class PostgresBillingTotalsAuditContractTest extends BillingTotalsAuditContract {
 
-    private static final AtomicInteger IDS = new AtomicInteger();
     @RegisterExtension
     static final PostgresAdapters postgres = PostgresAdapters.perTestClass();
 
@@ -50,17 +48,13 @@ class PostgresBillingTotalsAuditContractTest extends BillingTotalsAuditContract 
 
     @Override
     protected void givenSubscription(TenantId tenantId, Customer customer, String status) {
-        postgres.bean(SubscriptionRowRepository.class).save(new SubscriptionRow(
-                new BillingRecordKey(tenantId.value(), "sub_" + IDS.incrementAndGet()), customer.id().value(), status,
-                Instant.now(), null));
+        postgres.givenSubscription(tenantId, customer, status);
     }
 
     @Override
     protected void givenInvoice(TenantId tenantId, Customer customer, String status, String currency,
                                 BigDecimal amountPaid) {
-        postgres.bean(InvoiceRowRepository.class).save(new InvoiceRow(
-                new BillingRecordKey(tenantId.value(), "inv_" + IDS.incrementAndGet()), customer.id().value(), status,
-                currency, amountPaid, amountPaid, Instant.now(), null));
+        postgres.givenInvoice(tenantId, customer, status, currency, amountPaid);
     }
 
     /** A plain UPDATE of the kept columns: no trigger fires on them (V5's only customers trigger is on currency). */

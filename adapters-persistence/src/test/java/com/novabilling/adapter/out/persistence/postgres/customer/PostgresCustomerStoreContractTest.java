@@ -1,6 +1,5 @@
 package com.novabilling.adapter.out.persistence.postgres.customer;
 
-import com.novabilling.adapter.out.persistence.postgres.billing.BillingRecordKey;
 import com.novabilling.adapter.out.persistence.postgres.billing.InvoiceRow;
 import com.novabilling.adapter.out.persistence.postgres.billing.InvoiceRowRepository;
 import com.novabilling.adapter.out.persistence.postgres.billing.SubscriptionRow;
@@ -21,14 +20,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The customer store contract on a real PostgreSQL, migrated by Flyway. */
 class PostgresCustomerStoreContractTest extends CustomerStoreContract {
 
-    private static final AtomicInteger IDS = new AtomicInteger();
     @RegisterExtension
     static final PostgresAdapters postgres = PostgresAdapters.perTestClass();
 
@@ -56,17 +53,13 @@ class PostgresCustomerStoreContractTest extends CustomerStoreContract {
 
     @Override
     protected void givenSubscription(TenantId tenantId, Customer customer, String status) {
-        postgres.bean(SubscriptionRowRepository.class).save(new SubscriptionRow(
-                new BillingRecordKey(tenantId.value(), "sub_" + IDS.incrementAndGet()), customer.id().value(), status,
-                Instant.now(), null));
+        postgres.givenSubscription(tenantId, customer, status);
     }
 
     @Override
     protected void givenInvoice(TenantId tenantId, Customer customer, String status, String currency,
                                 BigDecimal amountPaid) {
-        postgres.bean(InvoiceRowRepository.class).save(new InvoiceRow(
-                new BillingRecordKey(tenantId.value(), "inv_" + IDS.incrementAndGet()), customer.id().value(), status,
-                currency, amountPaid, amountPaid, Instant.now(), null));
+        postgres.givenInvoice(tenantId, customer, status, currency, amountPaid);
     }
 
     @Override

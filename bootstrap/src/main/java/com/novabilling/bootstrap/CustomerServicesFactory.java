@@ -19,8 +19,10 @@ import com.novabilling.application.service.customer.ListCustomersService;
 import com.novabilling.application.service.customer.UpdateCustomerService;
 import com.novabilling.application.service.customer.VerifyBillingTotalsService;
 import com.novabilling.application.service.event.EventRecorder;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import com.novabilling.adapter.out.persistence.postgres.TrackCommits;
 import com.novabilling.adapter.out.persistence.postgres.TranslateStoreFailures;
 import io.micronaut.transaction.annotation.Transactional;
@@ -38,13 +40,25 @@ import java.util.random.RandomGenerator;
  * {@code @TranslateStoreFailures} turns a connection failure of the transaction manager itself into the out-port's
  * StoreUnavailableException. The writes record their events ({@link EventRecorder}, the outbox) atomically with
  * their change. The reads are single statements on one connection and
- * need no transaction.
+ * need no transaction. {@code NOVABILLING_TENANT_DEFAULTS_CACHE_TTL} is checked at start ({@code @Context}): the
+ * use cases are made for the first request, where a bad value answered every request with a 500.
  */
+@Context
 @Factory
 class CustomerServicesFactory {
 
     /** Tenants whose default currency is kept in memory at once (past it the cache starts over). */
     static final int MAX_CACHED_TENANTS = 10_000;
+
+    private final Duration tenantDefaultsTtl;
+
+    CustomerServicesFactory(@Value("${novabilling.tenant-defaults-cache-ttl:10s}") Duration tenantDefaultsTtl) {
+        if (tenantDefaultsTtl.isNegative()) {
+            throw new ConfigurationException("NOVABILLING_TENANT_DEFAULTS_CACHE_TTL (" + tenantDefaultsTtl
+                    + ") must not be negative (0 keeps nothing)");
+        }
+        this.tenantDefaultsTtl = tenantDefaultsTtl;
+    }
 
     @Singleton
     Clock clock() {
@@ -70,9 +84,7 @@ class CustomerServicesFactory {
     @TranslateStoreFailures
     @TrackCommits
     CreateCustomerUseCase createCustomer(CustomerRepository customers, TenantDefaults tenantDefaults, Clock clock,
-                                         RandomGenerator random,
-                                         @Value("${novabilling.tenant-defaults-cache-ttl:10s}") Duration tenantDefaultsTtl,
-                                         EventRecorder events) {
+                                         RandomGenerator random, EventRecorder events) {
         return new CreateCustomerService(customers,
                 new CachedTenantDefaults(tenantDefaults, tenantDefaultsTtl, MAX_CACHED_TENANTS, clock), clock, random,
                 events);

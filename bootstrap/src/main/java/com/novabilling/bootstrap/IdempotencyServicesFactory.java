@@ -9,8 +9,10 @@ import com.novabilling.application.service.idempotency.IdempotencyPurgeService;
 import com.novabilling.application.service.idempotency.IdempotencyService;
 import com.novabilling.application.service.idempotency.IdempotentAttempts;
 import com.novabilling.application.service.idempotency.IdempotentAttemptsService;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -20,14 +22,20 @@ import java.time.Duration;
 /**
  * Creates the idempotency use cases. {@link IdempotentAttempts} is {@code @Transactional}: each of its two methods
  * is one transaction, which the customer write use cases called from it join, so a change and its key's record
- * commit or roll back together. Keys live {@code novabilling.idempotency.ttl} ({@code NOVABILLING_IDEMPOTENCY_TTL}).
+ * commit or roll back together. Keys live {@code novabilling.idempotency.ttl} ({@code NOVABILLING_IDEMPOTENCY_TTL}),
+ * which is checked at start ({@code @Context}): the use cases are made for the first request, where a bad value
+ * answered every request with a 500.
  */
+@Context
 @Factory
 class IdempotencyServicesFactory {
 
     private final Duration ttl;
 
     IdempotencyServicesFactory(@Value("${novabilling.idempotency.ttl:24h}") Duration ttl) {
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new ConfigurationException("NOVABILLING_IDEMPOTENCY_TTL (" + ttl + ") must be positive");
+        }
         this.ttl = ttl;
     }
 

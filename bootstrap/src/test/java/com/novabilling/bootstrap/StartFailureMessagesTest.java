@@ -74,22 +74,26 @@ class StartFailureMessagesTest {
     }
 
     /**
-     * A value the app refuses, whichever bean checks it, stops the start with the check's own message. The first
-     * two were checked only by the first request's filters: the app started, then answered every request 500.
+     * A value the app refuses, whichever bean checks it, stops the start with the check's own message. Trusted
+     * proxies, CORS origins, the idempotency TTL and the tenant-defaults TTL were checked only by the beans of the
+     * first request: the app started, then answered every request (or every customer request) with a 500.
      */
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
             "NOVABILLING_CORS_ALLOWED_ORIGINS | *             | is not an exact origin",
             "NOVABILLING_TRUSTED_PROXIES      | not-an-ip     | is not an IP address or CIDR range",
             "NOVABILLING_BOOTSTRAP_API_KEY    | sk_live_short | must be sk_live_ or sk_test_",
-            "NOVABILLING_EVENT_RETENTION      | 1h            | must be at least"})
+            "NOVABILLING_EVENT_RETENTION      | 1h            | must be at least",
+            "NOVABILLING_IDEMPOTENCY_TTL      | 0s            | must be positive",
+            "NOVABILLING_TENANT_DEFAULTS_CACHE_TTL | -1s      | must not be negative",
+            "NOVABILLING_WEBHOOKS_CONCURRENCY | 0             | at least 1"})
     void aRefusedValueIsOneLineWithItsVariable(String variable, String value, String why) throws Exception {
         Started start = start(Map.of("NOVABILLING_PERSISTENCE", "memory", "MICRONAUT_SERVER_PORT", "-1",
                 variable, value));
 
         assertThat(start.exit()).as(start.output()).isEqualTo(2);
         assertThat(start.errorLines()).as(start.output()).singleElement().asString()
-                .contains("Cannot start: " + variable).contains(why);
+                .contains("Cannot start: NOVABILLING_").contains(variable).contains(why);
         assertThat(start.output()).doesNotContain("\tat ").doesNotContain("Startup completed");
     }
 

@@ -69,7 +69,10 @@ public final class WebhookDispatcher implements ApplicationEventListener<ServerS
                       @Value("${novabilling.webhooks.per-endpoint-concurrency:4}") int perEndpoint) {
         if (pollInterval.isNegative() || pollInterval.isZero() || purgeInterval.isNegative() || purgeInterval.isZero()
                 || concurrency < 1 || perEndpoint < 1) {
-            throw new IllegalArgumentException("webhook dispatcher: intervals must be positive, concurrencies at least 1");
+            throw new IllegalArgumentException("NOVABILLING_WEBHOOKS_POLL_INTERVAL (" + pollInterval
+                    + ") and the purge interval (" + purgeInterval + ") must be positive, NOVABILLING_WEBHOOKS_CONCURRENCY ("
+                    + concurrency + ") and NOVABILLING_WEBHOOKS_PER_ENDPOINT_CONCURRENCY (" + perEndpoint
+                    + ") at least 1");
         }
         this.deliveries = deliveries;
         this.purge = purge;

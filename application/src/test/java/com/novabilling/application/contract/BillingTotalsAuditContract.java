@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,8 +41,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public abstract class BillingTotalsAuditContract {
 
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
-    private static final Comparator<Key> KEY_ORDER = Comparator.comparing((Key k) -> k.tenantId().value())
-            .thenComparing(k -> k.customerId().value());
 
     /** This test's first tenant in (tenant, id) order. */
     protected TenantId tenant;
@@ -105,10 +102,6 @@ public abstract class BillingTotalsAuditContract {
         return new Key(customer.tenantId(), customer.id());
     }
 
-    private static Key key(BillingTotalsMismatch mismatch) {
-        return new Key(mismatch.tenantId(), mismatch.customerId());
-    }
-
     private boolean ofThisTest(BillingTotalsMismatch mismatch) {
         return mismatch.tenantId().equals(tenant) || mismatch.tenantId().equals(otherTenant);
     }
@@ -126,10 +119,10 @@ public abstract class BillingTotalsAuditContract {
             assertThat(page.size()).as("page after %s", after).isLessThanOrEqualTo(max);
             for (BillingTotalsMismatch mismatch : page) {
                 if (after != null) {
-                    assertThat(KEY_ORDER.compare(key(mismatch), after)).as("%s after %s", key(mismatch), after)
+                    assertThat(Key.ORDER.compare(Key.of(mismatch), after)).as("%s after %s", Key.of(mismatch), after)
                             .isPositive();
                 }
-                after = key(mismatch);
+                after = Key.of(mismatch);
                 all.add(mismatch);
             }
             if (page.size() < max) {
@@ -316,14 +309,14 @@ public abstract class BillingTotalsAuditContract {
         for (Customer customer : corrupted) {
             corruptTotals(customer.tenantId(), customer.id(), new BigDecimal("7"), 5);
         }
-        List<Key> expected = corrupted.stream().map(BillingTotalsAuditContract::key).sorted(KEY_ORDER).toList();
+        List<Key> expected = corrupted.stream().map(BillingTotalsAuditContract::key).sorted(Key.ORDER).toList();
         assertThat(expected.get(0).tenantId()).as("'Z' before 'a'").isEqualTo(tenant);
         assertThat(expected.get(3).tenantId()).isEqualTo(tenant);
         assertThat(expected.get(4).tenantId()).isEqualTo(otherTenant);
 
         for (int max : new int[] {1, 2, 3, 8, 100}) {
             List<BillingTotalsMismatch> walked = ofThisTest(walk(max));
-            assertThat(walked).as("pages of " + max).extracting(BillingTotalsAuditContract::key)
+            assertThat(walked).as("pages of " + max).extracting(Key::of)
                     .containsExactlyElementsOf(expected);
             for (BillingTotalsMismatch mismatch : walked) {
                 Customer customer = all.stream().filter(c -> c.id().equals(mismatch.customerId())).findFirst()
@@ -334,17 +327,17 @@ public abstract class BillingTotalsAuditContract {
         }
 
         // after is exclusive, max bounds the page, the page goes on into the next tenant
-        assertThat(audit().findMismatches(expected.get(0), 3)).extracting(BillingTotalsAuditContract::key)
+        assertThat(audit().findMismatches(expected.get(0), 3)).extracting(Key::of)
                 .containsExactlyElementsOf(expected.subList(1, 4));
-        assertThat(audit().findMismatches(expected.get(2), 3)).extracting(BillingTotalsAuditContract::key)
+        assertThat(audit().findMismatches(expected.get(2), 3)).extracting(Key::of)
                 .containsExactlyElementsOf(expected.subList(3, 6));
-        assertThat(audit().findMismatches(expected.get(3), 1)).extracting(BillingTotalsAuditContract::key)
+        assertThat(audit().findMismatches(expected.get(3), 1)).extracting(Key::of)
                 .containsExactly(expected.get(4));
         // after needs not be a mismatch: the key of a customer whose totals are right
         Key clean = key(cleanInTenant);
-        List<Key> afterClean = expected.stream().filter(k -> KEY_ORDER.compare(k, clean) > 0).toList();
+        List<Key> afterClean = expected.stream().filter(k -> Key.ORDER.compare(k, clean) > 0).toList();
         assertThat(afterClean).as("a mismatch on either side of the clean customer").hasSizeBetween(2, 7);
-        assertThat(audit().findMismatches(clean, 2)).extracting(BillingTotalsAuditContract::key)
+        assertThat(audit().findMismatches(clean, 2)).extracting(Key::of)
                 .containsExactlyElementsOf(afterClean.subList(0, 2));
         // after this test's last mismatch: none of this test's; at most none: none at all
         assertThat(audit().findMismatches(expected.get(expected.size() - 1), 100)).noneMatch(this::ofThisTest);
@@ -422,7 +415,7 @@ public abstract class BillingTotalsAuditContract {
 
         // the true sum of the paid UGX invoices, not the drifted total kept before the change
         assertKept(sarah, "150000.5", 1);
-        assertThat(mismatchesOfThisTest()).extracting(BillingTotalsAuditContract::key).containsExactly(key(bob));
+        assertThat(mismatchesOfThisTest()).extracting(Key::of).containsExactly(key(bob));
         assertThat(audit().repair(tenant, sarah.id())).isEmpty();
         assertKept(bob, "41", 1);
     }
@@ -445,6 +438,6 @@ public abstract class BillingTotalsAuditContract {
         assertThat(readModel().findView(tenant, sarah.id()).orElseThrow().customer().currency().value())
                 .isEqualTo("UGX");
         assertKept(sarah, "999", 0);
-        assertThat(mismatchesOfThisTest()).extracting(BillingTotalsAuditContract::key).containsExactly(key(sarah));
+        assertThat(mismatchesOfThisTest()).extracting(Key::of).containsExactly(key(sarah));
     }
 }

@@ -8,7 +8,6 @@ import com.novabilling.domain.shared.TenantId;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +29,8 @@ public final class InMemoryBillingTotalsAudit implements BillingTotalsAudit {
     }
 
     private static final int MAX_PAGES = 10_000;
-    private static final Comparator<Key> ORDER = Comparator.comparing((Key k) -> k.tenantId().value())
-            .thenComparing(k -> k.customerId().value());
 
-    private final NavigableMap<Key, Totals> customers = new TreeMap<>(ORDER);
+    private final NavigableMap<Key, Totals> customers = new TreeMap<>(Key.ORDER);
     private final Map<Key, Totals> meanwhile = new HashMap<>();
     public final List<PageAsked> pagesAsked = new ArrayList<>();
     public final List<Key> repairsAsked = new ArrayList<>();
@@ -57,9 +54,8 @@ public final class InMemoryBillingTotalsAudit implements BillingTotalsAudit {
     public Key add(TenantId tenantId, CustomerId customerId, String currency, String storedTotalSpent,
                    long storedActiveSubscriptions, String actualTotalSpent, long actualActiveSubscriptions) {
         Key key = new Key(tenantId, customerId);
-        customers.put(key, new Totals(CurrencyCode.of(currency),
-                new Kept(new BigDecimal(storedTotalSpent), storedActiveSubscriptions),
-                new Kept(new BigDecimal(actualTotalSpent), actualActiveSubscriptions)));
+        customers.put(key, totals(CurrencyCode.of(currency), storedTotalSpent, storedActiveSubscriptions,
+                actualTotalSpent, actualActiveSubscriptions));
         return key;
     }
 
@@ -69,9 +65,14 @@ public final class InMemoryBillingTotalsAudit implements BillingTotalsAudit {
      */
     public void meanwhile(Key key, String storedTotalSpent, long storedActiveSubscriptions, String actualTotalSpent,
                           long actualActiveSubscriptions) {
-        meanwhile.put(key, new Totals(customers.get(key).currency,
-                new Kept(new BigDecimal(storedTotalSpent), storedActiveSubscriptions),
-                new Kept(new BigDecimal(actualTotalSpent), actualActiveSubscriptions)));
+        meanwhile.put(key, totals(customers.get(key).currency, storedTotalSpent, storedActiveSubscriptions,
+                actualTotalSpent, actualActiveSubscriptions));
+    }
+
+    private static Totals totals(CurrencyCode currency, String storedTotalSpent, long storedActiveSubscriptions,
+                                 String actualTotalSpent, long actualActiveSubscriptions) {
+        return new Totals(currency, new Kept(new BigDecimal(storedTotalSpent), storedActiveSubscriptions),
+                new Kept(new BigDecimal(actualTotalSpent), actualActiveSubscriptions));
     }
 
     /** The customer's totals as they are now: a mismatch, or empty when they are right. */

@@ -49,8 +49,7 @@ public final class VerifyBillingTotalsService implements VerifyBillingTotalsUseC
             if (batch.size() < BATCH) {
                 return new BillingTotalsReport(checked, mismatched, listed, repaired);
             }
-            BillingTotalsMismatch last = batch.get(batch.size() - 1);
-            after = new BillingTotalsAudit.Key(last.tenantId(), last.customerId());
+            after = BillingTotalsAudit.Key.of(batch.get(batch.size() - 1));
         }
     }
 }

@@ -51,10 +51,6 @@ class VerifyBillingTotalsServiceTest {
                 new BigDecimal(storedTotalSpent), storedActive, new BigDecimal(actualTotalSpent), actualActive);
     }
 
-    private static Key keyOf(BillingTotalsMismatch mismatch) {
-        return new Key(mismatch.tenantId(), mismatch.customerId());
-    }
-
     /** {@code n} wrong customers among clean ones, spread over both tenants; their keys in walk order. */
     private List<Key> manyWrong(int n) {
         List<Key> inTenant = new ArrayList<>();
@@ -171,7 +167,7 @@ class VerifyBillingTotalsServiceTest {
         // the API documents "at most 100 listed, all counted"
         assertThat(report.mismatched()).isEqualTo(250);
         assertThat(report.mismatches()).hasSize(100);
-        assertThat(report.mismatches()).extracting(VerifyBillingTotalsServiceTest::keyOf)
+        assertThat(report.mismatches()).extracting(Key::of)
                 .containsExactlyElementsOf(wrong.subList(0, 100));
         assertThat(report.checked()).isEqualTo(250 + 36);
     }
@@ -184,7 +180,7 @@ class VerifyBillingTotalsServiceTest {
 
         assertThat(report.mismatched()).isEqualTo(150);
         assertThat(report.repaired()).isEqualTo(150);
-        assertThat(report.mismatches()).extracting(VerifyBillingTotalsServiceTest::keyOf)
+        assertThat(report.mismatches()).extracting(Key::of)
                 .containsExactlyElementsOf(wrong.subList(0, 100));
         assertThat(audit.repairsAsked).containsExactlyElementsOf(wrong);
         assertThat(audit.mismatches()).isEmpty();
@@ -199,7 +195,7 @@ class VerifyBillingTotalsServiceTest {
         assertThat(audit.pagesAsked).containsExactly(new PageAsked(null, BATCH),
                 new PageAsked(wrong.get(BATCH - 1), BATCH), new PageAsked(wrong.get(2 * BATCH - 1), BATCH));
         assertThat(report.mismatched()).isEqualTo(2 * BATCH + 234);
-        assertThat(report.mismatches()).extracting(VerifyBillingTotalsServiceTest::keyOf)
+        assertThat(report.mismatches()).extracting(Key::of)
                 .containsExactlyElementsOf(wrong.subList(0, 100));
         assertThat(report.checked()).isEqualTo(audit.countCustomers());
     }

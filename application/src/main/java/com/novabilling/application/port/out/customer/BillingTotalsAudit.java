@@ -4,6 +4,7 @@ import com.novabilling.application.port.shared.customer.BillingTotalsMismatch;
 import com.novabilling.domain.customer.CustomerId;
 import com.novabilling.domain.shared.TenantId;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,5 +32,14 @@ public interface BillingTotalsAudit {
 
     /** A position in (tenant, id) order. */
     record Key(TenantId tenantId, CustomerId customerId) {
+
+        /** The order {@link #findMismatches} walks in: by tenant id, then by customer id. */
+        public static final Comparator<Key> ORDER = Comparator.comparing((Key k) -> k.tenantId().value())
+                .thenComparing(k -> k.customerId().value());
+
+        /** The position of {@code mismatch}'s customer. */
+        public static Key of(BillingTotalsMismatch mismatch) {
+            return new Key(mismatch.tenantId(), mismatch.customerId());
+        }
     }
 }

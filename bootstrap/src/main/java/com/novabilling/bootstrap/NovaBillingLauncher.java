@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 import java.net.BindException;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Micronaut's launcher with NovaBilling's start-up rules: a port already in use says which variable
@@ -114,14 +116,15 @@ final class NovaBillingLauncher extends Micronaut {
 
     /** The port-in-use message, or empty when {@code failure} is something else. */
     static Optional<String> bindFailure(Throwable failure, Object port) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof BindException) {
-                return Optional.of("Port " + port + " is already in use (another NovaBilling, or another program). "
+        return causes(failure).filter(BindException.class::isInstance).findFirst()
+                .map(bind -> "Port " + port + " is already in use (another NovaBilling, or another program). "
                         + "Stop it, or start on another port: MICRONAUT_SERVER_PORT=3001 ./run.sh. "
                         + "Nothing was created: the first API key is made only once the port is bound.");
-            }
-        }
-        return Optional.empty();
+    }
+
+    /** {@code failure} and its causes, outermost first. */
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause);
     }
 
     /**
@@ -131,17 +134,14 @@ final class NovaBillingLauncher extends Micronaut {
      * port, user or database but never the password, and the variables that set them.
      */
     static Optional<String> databaseFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28")
-                        || sql.getSQLState().equals("3D000"))) {
-                return Optional.of("Cannot start: no usable connection to the database (SQLSTATE " + sql.getSQLState()
-                        + "): " + sentence(sql.getMessage()) + " Check DATASOURCES_DEFAULT_URL, DATASOURCES_DEFAULT_USERNAME and"
-                        + " DATASOURCES_DEFAULT_PASSWORD, or leave DATASOURCES_DEFAULT_URL unset for the embedded"
-                        + " PostgreSQL.");
-            }
-        }
-        return Optional.empty();
+        return causes(failure).filter(SQLException.class::isInstance).map(SQLException.class::cast)
+                .filter(sql -> sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                        || sql.getSQLState().startsWith("28") || sql.getSQLState().equals("3D000")))
+                .findFirst()
+                .map(sql -> "Cannot start: no usable connection to the database (SQLSTATE " + sql.getSQLState()
+                        + "): " + sentence(sql.getMessage()) + " Check DATASOURCES_DEFAULT_URL,"
+                        + " DATASOURCES_DEFAULT_USERNAME and DATASOURCES_DEFAULT_PASSWORD, or leave"
+                        + " DATASOURCES_DEFAULT_URL unset for the embedded PostgreSQL.");
     }
 
     private static String sentence(String message) {
@@ -154,12 +154,9 @@ final class NovaBillingLauncher extends Micronaut {
      * something else: every check of such a value throws a message that starts with the variable's name.
      */
     static Optional<String> configurationFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().startsWith(VARIABLE_PREFIX)) {
-                return Optional.of("Cannot start: " + sentence(t.getMessage()));
-            }
-        }
-        return Optional.empty();
+        return causes(failure).map(Throwable::getMessage)
+                .filter(message -> message != null && message.startsWith(VARIABLE_PREFIX)).findFirst()
+                .map(message -> "Cannot start: " + sentence(message));
     }
 
     /** A start failure the operator can fix from its message alone, and the exit code it ends with. */

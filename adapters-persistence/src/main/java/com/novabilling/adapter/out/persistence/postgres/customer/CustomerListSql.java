@@ -111,7 +111,7 @@ final class CustomerListSql {
      * anything but {@code [A-Za-z0-9_]}); here only what would end or escape the literal is refused, so a later
      * change of that syntax cannot turn into SQL.
      */
-    private static String literal(TenantId tenant) {
+    static String literal(TenantId tenant) {
         String value = tenant.value();
         if (value.indexOf('\'') >= 0 || value.indexOf('\\') >= 0) {
             throw new IllegalArgumentException("a tenant id with a quote or a backslash cannot be written into SQL");

@@ -73,37 +73,49 @@ final class SearchWords {
     }
 
     /**
-     * limit + 1 rows of the page (with {@code columns} of {@code customers c}) over the customers of the given
-     * words (a text array, from {@link #WORDS_SQL}): each word's newest offset + limit + 1 postings (from the
-     * cursor on, with one), the newest of them joined to {@code customers} by key and re-checked with
+     * limit + 1 rows of the page (with {@code columns} of {@code customers c}) over the customers of {@code words}
+     * (the words {@link #WORDS_SQL} returned, bound as one text array): each word's newest offset + limit + 1 postings
+     * (from the cursor on, with one), the newest of them joined to {@code customers} by key and re-checked with
      * {@code search_text LIKE}. Bind values: {@link #pageParams}.
+     *
+     * <p>The statement runs on PostgreSQL's generic plan (see {@code PostgresCustomerReadModel#wordsPageStatement}),
+     * so what that plan cannot see is written into the text: the tenant (a {@link CustomerListSql#literal}), the
+     * number of words (as the {@code LIMIT} of the array's elements: the same rows, and an estimate that is exact
+     * up to ten) and the {@code LIMIT}s and {@code OFFSET} of the walks and the page. A generic plan assumes ten
+     * elements for a bound array, 10% of the rows for a bound {@code LIMIT} and the average tenant for a bound
+     * tenant; against a plan made for the values it then looks costlier, and PostgreSQL goes on planning every
+     * call (PostgresCustomerListPlansTest: 4 of the 6 kinds of page, with the array's length unknown). Bound: the
+     * words, the cursor's key, the term of the re-check (estimated alike in every plan).
      */
-    static String pageSql(String columns, boolean descending, boolean fromCursor) {
+    static String pageSql(String columns, CustomerListCriteria c, int wordCount, boolean fromCursor, long offset) {
+        if (wordCount < 1 || wordCount > MAX_WORDS) {
+            throw new IllegalArgumentException("a page is read over 1 to " + MAX_WORDS + " words, not " + wordCount);
+        }
+        String tenant = CustomerListSql.literal(c.tenantId());
+        boolean descending = descending(c);
         String dir = descending ? " DESC" : " ASC";
-        return "WITH k AS (SELECT DISTINCT p.created_at, p.customer_id FROM unnest(?::text[]) AS w (word)"
+        return "WITH k AS (SELECT DISTINCT p.created_at, p.customer_id"
+                + " FROM (SELECT unnest(?::text[]) AS word LIMIT " + wordCount + ") AS w"
                 + " CROSS JOIN LATERAL (SELECT s.created_at, s.customer_id"
-                + " FROM customer_search_words s WHERE s.tenant_id = ? AND s.word = w.word"
+                + " FROM customer_search_words s WHERE s.tenant_id = " + tenant + " AND s.word = w.word"
                 + (fromCursor ? " AND (s.created_at, s.customer_id)" + (descending ? " < " : " > ") + "(?, ?)" : "")
-                + " ORDER BY s.created_at" + dir + ", s.customer_id" + dir + " LIMIT ?) p),\n"
+                + " ORDER BY s.created_at" + dir + ", s.customer_id" + dir + " LIMIT " + (offset + c.limit() + 1)
+                + ") p),\n"
                 + "page AS (SELECT k.created_at, k.customer_id FROM k ORDER BY k.created_at" + dir + ", k.customer_id" + dir
-                + " LIMIT ? OFFSET ?)\n"
+                + " LIMIT " + (c.limit() + 1) + " OFFSET " + offset + ")\n"
                 + "SELECT " + columns + "\n"
-                + "FROM page JOIN customers c ON c.tenant_id = ? AND c.id = page.customer_id AND "
+                + "FROM page JOIN customers c ON c.tenant_id = " + tenant + " AND c.id = page.customer_id AND "
                 + CustomerListSql.search("c") + " ORDER BY c.created_at" + dir + ", c.id" + dir;
     }
 
-    /** The bind values of {@link #pageSql}: {@code words} is the array {@link #WORDS_SQL} returned. */
-    static List<Object> pageParams(CustomerListCriteria c, Object words, CustomerListSql.Cursor cursor, long offset) {
-        String tenant = c.tenantId().value();
-        List<Object> params = new ArrayList<>(List.of(words, tenant));
+    /** The bind values of {@link #pageSql}: the words {@link #WORDS_SQL} returned, the cursor's key, the term. */
+    static List<Object> pageParams(CustomerListCriteria c, List<?> words, CustomerListSql.Cursor cursor) {
+        List<Object> params = new ArrayList<>();
+        params.add(words.toArray(new String[0]));
         if (cursor != null) {
             params.add(cursor.sortValue());
             params.add(cursor.id());
         }
-        params.add(offset + c.limit() + 1);
-        params.add(c.limit() + 1);
-        params.add(offset);
-        params.add(tenant);
         params.add(CustomerListSql.pattern(c.search()));
         return params;
     }

@@ -129,7 +129,9 @@ class PostgresCustomerListPlansTest {
             assertThat(found).as("%s among the prepared statements %s", text, all).hasSize(1);
             postgres.sql().update("SET LOCAL plan_cache_mode = force_generic_plan", List.of());
             String args = statement.params().isEmpty() ? ""
-                    : "(" + String.join(", ", statement.params().stream().map(v -> "'" + v + "'").toList()) + ")";
+                    : "(" + String.join(", ", statement.params().stream().map(v -> "'" + (v instanceof Object[] array
+                            ? "{" + String.join(",", java.util.Arrays.stream(array).map(String::valueOf).toList()) + "}"
+                            : v) + "'").toList()) + ")";
             List<String> plan = postgres.sql().query("EXPLAIN EXECUTE \"" + found.get(0).name() + "\"" + args,
                     List.of(), rs -> rs.getString(1));
             return new Seen(found.get(0), String.join("\n", plan));
@@ -204,6 +206,59 @@ class PostgresCustomerListPlansTest {
                     PostgresCustomerReadModel.pageStatement(sql, 20, 0, false));
             assertGenericPlanIsUsedAndWalksTheIndex(seen, field);
         }
+    }
+
+    static Stream<Arguments> searchWalks() {
+        List<Arguments> all = new ArrayList<>();
+        for (SortOrder order : SortOrder.values()) {
+            for (String cursor : new String[] {"none", "startingAfter", "endingBefore"}) {
+                all.add(Arguments.of(order, cursor));
+            }
+        }
+        return all.stream();
+    }
+
+    /**
+     * A search the words index serves ({@link SearchWords}): its page runs on a generic plan of the shape that is
+     * best for every word list, depth and cursor: the postings of each word walked in the page's direction by an
+     * index-only scan under a {@code Limit}, then the page's rows by primary key; no scan of the customers' trigram
+     * index, no sequential scan. The answer is the one the other way of reading a search gives.
+     */
+    @ParameterizedTest(name = "{0}, cursor: {1}")
+    @MethodSource("searchWalks")
+    void searchPagesThroughTheWordsIndexRunOnAGenericPlanThatWalksThePostings(SortOrder order, String cursorKind) {
+        // 'nam' is in one word of each of the tenant's customers ('Name ...'), in none of the small tenants'
+        List<String> all = reference(b -> b.limit(100).search("nam").sortOrder(order));
+        assertThat(all).hasSize(100);
+        CustomerId at = new CustomerId(all.get(50));
+        CustomerListCriteria.Builder search = list(CustomerSortField.CREATED_AT, order).search("nam");
+        CustomerListCriteria criteria = switch (cursorKind) {
+            case "startingAfter" -> search.startingAfter(at).build();
+            case "endingBefore" -> search.endingBefore(at).build();
+            default -> search.build();
+        };
+        assertThat(SearchWords.serves(criteria, 0)).isTrue();
+        List<String> expected = switch (cursorKind) {
+            case "startingAfter" -> all.subList(51, 71);
+            case "endingBefore" -> all.subList(30, 50);
+            default -> all.subList(0, 20);
+        };
+        CustomerListSql.Cursor cursor = cursorKind.equals("none") ? null : postgres.sql().query(
+                "SELECT created_at, id FROM customers WHERE tenant_id = ? AND id = ?", List.of(TENANT.value(), at.value()),
+                rs -> new CustomerListSql.Cursor(rs.getObject(1, java.time.OffsetDateTime.class), rs.getString(2))).get(0);
+
+        Seen seen = runOnOneConnection(criteria, expected,
+                PostgresCustomerReadModel.wordsPageStatement(criteria, List.of("name"), cursor, 0));
+
+        assertThat(seen.prepared().genericPlans()).as("generic plans of %s", seen.prepared()).isPositive();
+        // a page before the cursor is read away from it, against the list's order
+        boolean backward = (order == SortOrder.DESC) != cursorKind.equals("endingBefore");
+        String plan = seen.genericPlan();
+        assertThat(plan).as(plan)
+                .containsPattern("Limit[^\\n]*\\n *-> +Index Only Scan" + (backward ? " Backward" : "")
+                        + " using customer_search_words_pkey on customer_search_words")
+                .contains("Index Scan using customers_pkey on customers c")
+                .doesNotContain("Seq Scan").doesNotContain("customers_search_text_trgm_idx");
     }
 
     @Test

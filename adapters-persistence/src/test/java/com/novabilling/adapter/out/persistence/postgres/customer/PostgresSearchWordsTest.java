@@ -310,12 +310,12 @@ class PostgresSearchWordsTest {
                        CASE WHEN n % 20 = 0 THEN 'Wanjiru ' ELSE 'Other ' END || n,
                        'UGX', 'active', '{}', timestamptz '2026-01-01' + n * interval '1 second', now()
                   FROM generate_series(1, 2000) AS n""", List.of());
-        String sql = SearchWords.pageSql("c.id", true, false);
         CustomerListCriteria criteria = new CustomerListCriteria.Builder(tenant).search("wanjiru").limit(20).build();
         List<String> words = jdbc().query("SELECT unnest(words) FROM (" + SearchWords.WORDS_SQL + ") f",
                 SearchWords.wordsParams(criteria), rs -> rs.getString(1));
         assertThat(words).containsExactly("wanjiru");
-        List<Object> params = SearchWords.pageParams(criteria, words.toArray(new String[0]), null, 0);
+        String sql = SearchWords.pageSql("c.id", criteria, words.size(), false, 0);
+        List<Object> params = SearchWords.pageParams(criteria, words, null);
         List<String> before = ids(store.list(criteria));
 
         jdbc().update("""

@@ -627,7 +627,8 @@ sed 's/^/    /' "$OUT/sql/driver-mode.txt"
 render() {
   local out="$OUT/pgbench/$2.$(basename "$1")"
   mkdir -p "$OUT/pgbench"
-  sed -e "s/@tenant@/default/g" -e "s/@lim@/${3:-${LIM[$2]:-}}/g" -e "s/@off@/${4:-${OFF[$2]:-}}/g" "$1" >"$out"
+  local lim=${3:-${LIM[$2]:-}} off=${4:-${OFF[$2]:-}}
+  sed -e "s/@tenant@/default/g" -e "s/@lim@/$lim/g" -e "s/@off@/$off/g" -e "s/@walk@/$(( ${lim:-0} + ${off:-0} ))/g" "$1" >"$out"
   echo "$out"
 }
 
@@ -641,12 +642,12 @@ own_args() {
     get_rich) PGB_ARGS=(-f "$BENCH_DIR/pgbench/get_by_id.sql" -D tenant=default -D n_lo=-1 -D n_hi=-1) ;;
     get_none) PGB_ARGS=(-f "$BENCH_DIR/pgbench/get_by_id.sql" -D tenant=default -D n_lo=-2 -D n_hi=-2) ;;
     create) PGB_ARGS=(-f "$BENCH_DIR/pgbench/create.sql" "${CREATE_VARS[@]}") ;;
-    search_random|search_random_cliff) PGB_ARGS=(-f "$BENCH_DIR/pgbench/search_random.sql" "${common[@]}" -D terms_count="$TERMS_COUNT") ;;
+    search_random|search_random_cliff) PGB_ARGS=(-f "$(render "$BENCH_DIR/pgbench/search_random.sql" "$1")" "${common[@]}" -D terms_count="$TERMS_COUNT") ;;
     search_common|search_common_cliff)
       # the words count runs when the app's estimate of the matches is under 10,000 (a smaller tenant): as in its log
       local with_count=0
       ! grep -q 'AS postings' "$OUT/sql/$1.log" 2>/dev/null || with_count=1
-      PGB_ARGS=(-f "${OWN_SCRIPT[$1]:-$BENCH_DIR/pgbench/search_fixed.sql}" "${common[@]}" -D "pattern=%$COMMON_NAME%" -D with_count=$with_count) ;;
+      PGB_ARGS=(-f "$(render "${OWN_SCRIPT[$1]:-$BENCH_DIR/pgbench/search_fixed.sql}" "$1")" "${common[@]}" -D "pattern=%$COMMON_NAME%" -D with_count=$with_count) ;;
     page_first|page_deep) PGB_ARGS=(-f "$(render "$BENCH_DIR/pgbench/list_page.sql" "$1")" "${common[@]}") ;;
     page_keyset) [ ! -f "$BENCH_DIR/pgbench/page_keyset.sql" ] \
                    || PGB_ARGS=(-f "$(render "$BENCH_DIR/pgbench/page_keyset.sql" "$1")" -D cursor=deep) ;;
@@ -663,7 +664,10 @@ cheap_args() {
     get_none) CHEAP_ARGS=(-M prepared -f "$BENCH_DIR/pgbench/cheapest/get.sql" -D tenant=default -D n_lo=-2 -D n_hi=-2) ;;
     create) CHEAP_ARGS=(-M prepared -f "$BENCH_DIR/pgbench/cheapest/insert.sql" "${CREATE_VARS[@]}") ;;
     search_random|search_random_cliff) CHEAP_ARGS=("${list[@]}" -f "$BENCH_DIR/pgbench/cheapest/search_rare.sql" -D lim=$lim -D terms_count="$TERMS_COUNT") ;;
-    search_common|search_common_cliff) CHEAP_ARGS=("${list[@]}" -f "$BENCH_DIR/pgbench/cheapest/search_common.sql" -D lim=$lim -D "pattern=%$COMMON_NAME%") ;;
+    # the lookup, then the walk on a generic plan (the tenant and the LIMITs in the text), as the app runs it
+    search_common|search_common_cliff)
+      CHEAP_ARGS=(-M prepared -f "$(render "$BENCH_DIR/pgbench/cheapest/search_common.sql" cheapest_$1 $lim 0)"
+                  -D tenant=default -D "pattern=%$COMMON_NAME%") ;;
     # a page of one tenant's list has the same best plan for every tenant and cursor: prepared, a generic plan
     # (page 1 from the start; the deep and the keyset page from the cursor row, by keyset)
     page_first|page_deep|page_keyset)

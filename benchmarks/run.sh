@@ -664,10 +664,11 @@ cheap_args() {
     get_none) CHEAP_ARGS=(-M prepared -f "$BENCH_DIR/pgbench/cheapest/get.sql" -D tenant=default -D n_lo=-2 -D n_hi=-2) ;;
     create) CHEAP_ARGS=(-M prepared -f "$BENCH_DIR/pgbench/cheapest/insert.sql" "${CREATE_VARS[@]}") ;;
     search_random|search_random_cliff) CHEAP_ARGS=("${list[@]}" -f "$BENCH_DIR/pgbench/cheapest/search_rare.sql" -D lim=$lim -D terms_count="$TERMS_COUNT") ;;
-    # the lookup, then the walk on a generic plan (the tenant and the LIMITs in the text), as the app runs it
+    # the lookup planned per call, then the walk on a generic plan (PREPARE once per client, EXECUTE), as the app
+    # runs them; -M simple: the values are written into the text (see the script)
     search_common|search_common_cliff)
-      CHEAP_ARGS=(-M prepared -f "$(render "$BENCH_DIR/pgbench/cheapest/search_common.sql" cheapest_$1 $lim 0)"
-                  -D tenant=default -D "pattern=%$COMMON_NAME%") ;;
+      CHEAP_ARGS=(-M simple -f "$(render "$BENCH_DIR/pgbench/cheapest/search_common.sql" cheapest_$1 $lim 0)"
+                  -D tenant=default -D "pattern=%$COMMON_NAME%" -D walk_prepared=0) ;;
     # a page of one tenant's list has the same best plan for every tenant and cursor: prepared, a generic plan
     # (page 1 from the start; the deep and the keyset page from the cursor row, by keyset)
     page_first|page_deep|page_keyset)

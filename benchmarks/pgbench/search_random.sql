@@ -7,8 +7,8 @@
 -- The pattern ('%' || escaped term || '%') comes from bench.terms: one extra primary-key lookup.
 -- The walk as the app writes it (SearchWords.pageSql, on a generic plan since the sixteenth look): the tenant, the
 -- LIMITs and the OFFSET in the text (rendered by run.sh: @tenant@, @walk@ = offset + limit + 1, @lim@ = limit + 1,
--- @off@) and the number of words as the LIMIT of the array's elements, one text per count: 1, 2 and 3 here (the
--- benchmark's terms are in at most one word); more words run the walk with LIMIT 200, a text the app does not send.
+-- @off@) and the number of words as the LIMIT of the array's elements, one text per count: 1 here (the benchmark's
+-- terms are in at most one word); more words run the walk with LIMIT 200, a text the app does not send.
 -- Variables (-D): tenant, terms_count, lim (= limit + 1), off.
 \set n random(1, :terms_count)
 SELECT pattern FROM bench.terms WHERE n = :n \gset
@@ -16,18 +16,6 @@ SELECT array_agg(d.word) AS words, count(*) AS word_count FROM (SELECT d.word FR
 \if :word_count > 0 and :word_count <= 200
 \if :word_count = 1
 WITH k AS (SELECT DISTINCT p.created_at, p.customer_id FROM (SELECT unnest(:words::text[]) AS word LIMIT 1) AS w CROSS JOIN LATERAL (SELECT s.created_at, s.customer_id FROM customer_search_words s WHERE s.tenant_id = '@tenant@' AND s.word = w.word ORDER BY s.created_at DESC, s.customer_id DESC LIMIT @walk@) p),
-page AS (SELECT k.created_at, k.customer_id FROM k ORDER BY k.created_at DESC, k.customer_id DESC LIMIT @lim@ OFFSET @off@)
-SELECT c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, c.metadata::text AS metadata, c.created_at, c.updated_at,
-c.total_spent, c.active_subscriptions
-FROM page JOIN customers c ON c.tenant_id = '@tenant@' AND c.id = page.customer_id AND c.search_text LIKE lower(:pattern) ORDER BY c.created_at DESC, c.id DESC;
-\elif :word_count = 2
-WITH k AS (SELECT DISTINCT p.created_at, p.customer_id FROM (SELECT unnest(:words::text[]) AS word LIMIT 2) AS w CROSS JOIN LATERAL (SELECT s.created_at, s.customer_id FROM customer_search_words s WHERE s.tenant_id = '@tenant@' AND s.word = w.word ORDER BY s.created_at DESC, s.customer_id DESC LIMIT @walk@) p),
-page AS (SELECT k.created_at, k.customer_id FROM k ORDER BY k.created_at DESC, k.customer_id DESC LIMIT @lim@ OFFSET @off@)
-SELECT c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, c.metadata::text AS metadata, c.created_at, c.updated_at,
-c.total_spent, c.active_subscriptions
-FROM page JOIN customers c ON c.tenant_id = '@tenant@' AND c.id = page.customer_id AND c.search_text LIKE lower(:pattern) ORDER BY c.created_at DESC, c.id DESC;
-\elif :word_count = 3
-WITH k AS (SELECT DISTINCT p.created_at, p.customer_id FROM (SELECT unnest(:words::text[]) AS word LIMIT 3) AS w CROSS JOIN LATERAL (SELECT s.created_at, s.customer_id FROM customer_search_words s WHERE s.tenant_id = '@tenant@' AND s.word = w.word ORDER BY s.created_at DESC, s.customer_id DESC LIMIT @walk@) p),
 page AS (SELECT k.created_at, k.customer_id FROM k ORDER BY k.created_at DESC, k.customer_id DESC LIMIT @lim@ OFFSET @off@)
 SELECT c.id, c.tenant_id, c.external_id, c.email, c.name, c.country, c.currency, c.status, c.metadata::text AS metadata, c.created_at, c.updated_at,
 c.total_spent, c.active_subscriptions

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -28,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A list filtered by its tenant alone runs as a server-prepared statement on PostgreSQL's generic plan, and that plan
  * walks the sort index and stops after the page (no sort, no scan of the table); any other list is planned for its
- * values on every call. Checked on the connection that ran the lists, through {@code pg_prepared_statements}.
+ * values on every call. A search page through the words index runs on a generic plan too, walking each word's
+ * postings. Checked on the connection that ran the lists, through {@code pg_prepared_statements}.
  */
 class PostgresCustomerListPlansTest {
 
@@ -130,7 +133,7 @@ class PostgresCustomerListPlansTest {
             postgres.sql().update("SET LOCAL plan_cache_mode = force_generic_plan", List.of());
             String args = statement.params().isEmpty() ? ""
                     : "(" + String.join(", ", statement.params().stream().map(v -> "'" + (v instanceof Object[] array
-                            ? "{" + String.join(",", java.util.Arrays.stream(array).map(String::valueOf).toList()) + "}"
+                            ? "{" + String.join(",", Arrays.stream(array).map(String::valueOf).toList()) + "}"
                             : v) + "'").toList()) + ")";
             List<String> plan = postgres.sql().query("EXPLAIN EXECUTE \"" + found.get(0).name() + "\"" + args,
                     List.of(), rs -> rs.getString(1));
@@ -245,7 +248,7 @@ class PostgresCustomerListPlansTest {
         };
         CustomerListSql.Cursor cursor = cursorKind.equals("none") ? null : postgres.sql().query(
                 "SELECT created_at, id FROM customers WHERE tenant_id = ? AND id = ?", List.of(TENANT.value(), at.value()),
-                rs -> new CustomerListSql.Cursor(rs.getObject(1, java.time.OffsetDateTime.class), rs.getString(2))).get(0);
+                rs -> new CustomerListSql.Cursor(rs.getObject(1, OffsetDateTime.class), rs.getString(2))).get(0);
 
         Seen seen = runOnOneConnection(criteria, expected,
                 PostgresCustomerReadModel.wordsPageStatement(criteria, List.of("name"), cursor, 0));

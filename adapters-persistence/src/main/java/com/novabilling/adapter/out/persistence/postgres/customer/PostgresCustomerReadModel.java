@@ -18,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -260,17 +259,15 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
      */
     private Optional<CustomerPage> wordsPage(Connection connection, CustomerListCriteria criteria,
                                              CustomerListSql.Cursor cursor, long offset) throws SQLException {
-        Object[] found = query(connection, SearchWords.WORDS_SQL, SearchWords.wordsParams(criteria), true, rs -> {
-            java.sql.Array array = rs.getArray("words");
-            return new Object[] {rs.getInt("word_count"), array == null ? new Object[0] : array.getArray()};
-        }).get(0);
-        int words = (Integer) found[0];
+        SearchWords.Found found = query(connection, SearchWords.WORDS_SQL, SearchWords.wordsParams(criteria), true,
+                SearchWords.Found::read).get(0);
+        int words = found.count();
         if (words > SearchWords.MAX_WORDS) {
             return Optional.empty();
         }
         List<CustomerView> rows = List.of();
         if (words > 0) {
-            PageStatement walk = wordsPageStatement(criteria, Arrays.asList((Object[]) found[1]), cursor, offset);
+            PageStatement walk = wordsPageStatement(criteria, found.words(), cursor, offset);
             rows = query(connection, walk.sql(), walk.params(), walk.planPerCall(), this::view);
         }
         int limit = criteria.limit();
@@ -421,16 +418,16 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
 
     /**
      * The page of a search through the words index ({@link SearchWords#pageSql}), over the customers of
-     * {@code words} (the array {@link SearchWords#WORDS_SQL} returned). Not planned per call: its best plan is the
+     * {@code words} ({@link SearchWords.Found#words}). Not planned per call: its best plan is the
      * same for every tenant, word list, depth and cursor (a backward, or forward, index-only walk of
      * {@code customer_search_words} per word that stops at offset + limit + 1, then the page's rows by primary key),
      * so pgjdbc prepares it on the server after 5 uses on a connection and PostgreSQL keeps the generic plan, which
      * has that shape. Planned on every call, parse and plan were ~60% of PostgreSQL's CPU for this statement. The
      * dictionary lookup before it stays planned for its term: its plan depends on the pattern.
      */
-    static PageStatement wordsPageStatement(CustomerListCriteria criteria, List<?> words, CustomerListSql.Cursor cursor,
+    static PageStatement wordsPageStatement(CustomerListCriteria criteria, String[] words, CustomerListSql.Cursor cursor,
                                             long offset) {
-        return new PageStatement(SearchWords.pageSql(COLUMNS + ",\n" + BILLING_COLUMNS, criteria, words.size(),
+        return new PageStatement(SearchWords.pageSql(COLUMNS + ",\n" + BILLING_COLUMNS, criteria, words.length,
                 cursor != null, offset), SearchWords.pageParams(criteria, words, cursor), false);
     }
 

@@ -4,6 +4,9 @@ import com.novabilling.application.port.shared.customer.CustomerListCriteria;
 import com.novabilling.application.port.shared.customer.CustomerSortField;
 import com.novabilling.application.port.shared.customer.SortOrder;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -68,6 +71,18 @@ final class SearchWords {
     static final String WORDS_SQL = "SELECT array_agg(d.word) AS words, count(*) AS word_count FROM ("
             + MATCHING_WORDS + ") d";
 
+    /**
+     * A row of {@link #WORDS_SQL}: how many words contain the term (at most {@link #MAX_WORDS} + 1) and those words
+     * (empty when none does).
+     */
+    record Found(int count, String[] words) {
+
+        static Found read(ResultSet rs) throws SQLException {
+            Array words = rs.getArray("words");
+            return new Found(rs.getInt("word_count"), words == null ? new String[0] : (String[]) words.getArray());
+        }
+    }
+
     static List<Object> wordsParams(CustomerListCriteria c) {
         return List.of(c.tenantId().value(), CustomerListSql.pattern(c.search()));
     }
@@ -109,9 +124,9 @@ final class SearchWords {
     }
 
     /** The bind values of {@link #pageSql}: the words {@link #WORDS_SQL} returned, the cursor's key, the term. */
-    static List<Object> pageParams(CustomerListCriteria c, List<?> words, CustomerListSql.Cursor cursor) {
+    static List<Object> pageParams(CustomerListCriteria c, String[] words, CustomerListSql.Cursor cursor) {
         List<Object> params = new ArrayList<>();
-        params.add(words.toArray(new String[0]));
+        params.add(words);
         if (cursor != null) {
             params.add(cursor.sortValue());
             params.add(cursor.id());

@@ -251,7 +251,7 @@ class PostgresCustomerListPlansTest {
                 rs -> new CustomerListSql.Cursor(rs.getObject(1, OffsetDateTime.class), rs.getString(2))).get(0);
 
         Seen seen = runOnOneConnection(criteria, expected,
-                PostgresCustomerReadModel.wordsPageStatement(criteria, List.of("name"), cursor, 0));
+                PostgresCustomerReadModel.wordsPageStatement(criteria, new String[] {"name"}, cursor, 0));
 
         assertThat(seen.prepared().genericPlans()).as("generic plans of %s", seen.prepared()).isPositive();
         // a page before the cursor is read away from it, against the list's order

@@ -315,7 +315,7 @@ class PostgresSearchWordsTest {
                 SearchWords.wordsParams(criteria), rs -> rs.getString(1));
         assertThat(words).containsExactly("wanjiru");
         String sql = SearchWords.pageSql("c.id", criteria, words.size(), false, 0);
-        List<Object> params = SearchWords.pageParams(criteria, words, null);
+        List<Object> params = SearchWords.pageParams(criteria, words.toArray(new String[0]), null);
         List<String> before = ids(store.list(criteria));
 
         jdbc().update("""

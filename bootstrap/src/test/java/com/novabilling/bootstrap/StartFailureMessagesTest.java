@@ -97,7 +97,8 @@ class StartFailureMessagesTest {
         assertThat(start.exit()).as(start.output()).isEqualTo(2);
         assertThat(start.errorLines()).as(start.output()).singleElement().asString()
                 .contains("Cannot start: NOVABILLING_").contains(variable).contains(why);
-        assertThat(start.output()).doesNotContain("\tat ").doesNotContain("Startup completed");
+        assertNoStackTraceNorSecret(start, KEY);
+        assertThat(start.output()).doesNotContain("Startup completed");
     }
 
     @Test

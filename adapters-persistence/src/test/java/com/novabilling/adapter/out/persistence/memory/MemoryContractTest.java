@@ -42,6 +42,19 @@ class MemoryContractTest {
 
     private static final AtomicInteger IDS = new AtomicInteger();
 
+    /** A subscription of {@code customer}, as the billing services would add it (shared by the contracts below). */
+    private static void addSubscription(MemoryBillingRecords billing, TenantId tenantId, Customer customer,
+                                        String status) {
+        billing.addSubscription(tenantId, "sub_" + IDS.incrementAndGet(), customer.id(), status);
+    }
+
+    /** An invoice of {@code customer} (amount due = amount paid), as the billing services would add it. */
+    private static void addInvoice(MemoryBillingRecords billing, TenantId tenantId, Customer customer, String status,
+                                   String currency, BigDecimal amountPaid) {
+        billing.addInvoice(tenantId, "inv_" + IDS.incrementAndGet(), customer.id(), status, currency, amountPaid,
+                amountPaid);
+    }
+
     @Nested
     class Customers extends CustomerStoreContract {
 
@@ -74,14 +87,13 @@ class MemoryContractTest {
 
         @Override
         protected void givenSubscription(TenantId tenantId, Customer customer, String status) {
-            billing.addSubscription(tenantId, "sub_" + IDS.incrementAndGet(), customer.id(), status);
+            addSubscription(billing, tenantId, customer, status);
         }
 
         @Override
         protected void givenInvoice(TenantId tenantId, Customer customer, String status, String currency,
                                     BigDecimal amountPaid) {
-            billing.addInvoice(tenantId, "inv_" + IDS.incrementAndGet(), customer.id(), status, currency, amountPaid,
-                    amountPaid);
+            addInvoice(billing, tenantId, customer, status, currency, amountPaid);
         }
 
         @Override
@@ -141,14 +153,13 @@ class MemoryContractTest {
 
         @Override
         protected void givenSubscription(TenantId tenantId, Customer customer, String status) {
-            billing.addSubscription(tenantId, "sub_" + IDS.incrementAndGet(), customer.id(), status);
+            addSubscription(billing, tenantId, customer, status);
         }
 
         @Override
         protected void givenInvoice(TenantId tenantId, Customer customer, String status, String currency,
                                     BigDecimal amountPaid) {
-            billing.addInvoice(tenantId, "inv_" + IDS.incrementAndGet(), customer.id(), status, currency, amountPaid,
-                    amountPaid);
+            addInvoice(billing, tenantId, customer, status, currency, amountPaid);
         }
 
         @Override

@@ -169,19 +169,24 @@ public final class PostgresAdapters implements BeforeAllCallback, AfterAllCallba
         return started().context().getBean(type);
     }
 
-    /** A subscription row of {@code customer}, as the billing services would write it (the triggers keep the totals). */
-    public void givenSubscription(TenantId tenantId, Customer customer, String status) {
-        bean(SubscriptionRowRepository.class).save(new SubscriptionRow(
-                new BillingRecordKey(tenantId.value(), "sub_" + BILLING_IDS.incrementAndGet()), customer.id().value(),
-                status, Instant.now(), null));
+    /**
+     * A subscription row of {@code customer}, as the billing services would write it (the triggers keep the totals);
+     * its id.
+     */
+    public String givenSubscription(TenantId tenantId, Customer customer, String status) {
+        String id = "sub_" + BILLING_IDS.incrementAndGet();
+        bean(SubscriptionRowRepository.class).save(new SubscriptionRow(new BillingRecordKey(tenantId.value(), id),
+                customer.id().value(), status, Instant.now(), null));
+        return id;
     }
 
-    /** An invoice row of {@code customer} (amount due = amount paid), as the billing services would write it. */
-    public void givenInvoice(TenantId tenantId, Customer customer, String status, String currency,
-                             BigDecimal amountPaid) {
-        bean(InvoiceRowRepository.class).save(new InvoiceRow(
-                new BillingRecordKey(tenantId.value(), "inv_" + BILLING_IDS.incrementAndGet()), customer.id().value(),
-                status, currency, amountPaid, amountPaid, Instant.now(), null));
+    /** An invoice row of {@code customer} (amount due = amount paid), as the billing services would write it; its id. */
+    public String givenInvoice(TenantId tenantId, Customer customer, String status, String currency,
+                               BigDecimal amountPaid) {
+        String id = "inv_" + BILLING_IDS.incrementAndGet();
+        bean(InvoiceRowRepository.class).save(new InvoiceRow(new BillingRecordKey(tenantId.value(), id),
+                customer.id().value(), status, currency, amountPaid, amountPaid, Instant.now(), null));
+        return id;
     }
 
     @Override

@@ -20,7 +20,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.novabilling.application.fake.CustomerFixtures.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostgresBillingTotalsTest {
 
-    private static final AtomicInteger IDS = new AtomicInteger();
     @RegisterExtension
     static final PostgresAdapters postgres = PostgresAdapters.perTestClass();
 
@@ -48,18 +46,11 @@ class PostgresBillingTotalsTest {
     }
 
     private String invoice(String status, String currency, String paid) {
-        String id = "inv_" + IDS.incrementAndGet();
-        postgres.sql().update("INSERT INTO invoices (tenant_id, id, customer_id, status, currency, amount_due, amount_paid)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", List.of(tenant.value(), id, sarah.id().value(), status, currency,
-                new BigDecimal(paid), new BigDecimal(paid)));
-        return id;
+        return postgres.givenInvoice(tenant, sarah, status, currency, new BigDecimal(paid));
     }
 
     private String subscription(String status) {
-        String id = "sub_" + IDS.incrementAndGet();
-        postgres.sql().update("INSERT INTO subscriptions (tenant_id, id, customer_id, status) VALUES (?, ?, ?, ?)",
-                List.of(tenant.value(), id, sarah.id().value(), status));
-        return id;
+        return postgres.givenSubscription(tenant, sarah, status);
     }
 
     private void assertTotals(String totalSpent, long active) {

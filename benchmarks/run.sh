@@ -36,7 +36,8 @@ More: APP_WARMUP (45s: a round of load before the scenarios, for the JIT, split 
 a Flight Recorder profile of the app during the measured runs and prints its top frames), PGBIN (/usr/lib/postgresql/15/bin), PG_SHARED_BUFFERS (2GB), JAR, BUILD (auto: only when the
 jar is missing | always | never), JAVA_OPTS (./run.sh's defaults), CDS (on: a class-data archive of the jar, as the build makes | off), DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE (app default 10),
 KEEP_PGDATA (0: the cluster's data directory is deleted at the end), PG_PORT and BENCH_APP_PORT (default: a free port each), PGBENCH_MODE (auto: per scenario, the
-mode the app's driver was seen to use | prepared | extended).
+mode the app's driver was seen to use | prepared | extended), FLOOR (1: also measures the stack's floor, benchmarks/floor's
+-Pdb app answering the same requests with the cheapest SQL and nothing else, built with Maven; 0: not).
 EOF
 }
 
@@ -82,6 +83,7 @@ JAVA_OPTS=${JAVA_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$ROOT/run
 CDS=${CDS:-on}
 KEEP_PGDATA=${KEEP_PGDATA:-0}
 PGBENCH_MODE=${PGBENCH_MODE:-auto}
+FLOOR=${FLOOR:-1}
 DB=novabilling
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -176,14 +178,14 @@ CLK_TCK=$(getconf CLK_TCK)
 NCPU=$(nproc)
 
 cpu_begin() {
-  CPU_T0=$(now); CPU_APP0=$(ticks_of "$APP_PID"); CPU_PG0=$(pg_ticks); CPU_CLIENT0=$(client_ticks)
+  CPU_T0=$(now); CPU_APP0=$(ticks_of "${TARGET_PID:-$APP_PID}"); CPU_PG0=$(pg_ticks); CPU_CLIENT0=$(client_ticks)
   read -r CPU_MB0 CPU_MT0 < <(machine_ticks)
 }
 
 # sets CPU_APP CPU_PG CPU_CLIENT CPU_MACHINE: percent of one core (100 = one core busy)
 cpu_end() {
   local t1 app1 pg1 client1 mb1 mt1
-  t1=$(now); app1=$(ticks_of "$APP_PID"); pg1=$(pg_ticks); client1=$(client_ticks)
+  t1=$(now); app1=$(ticks_of "${TARGET_PID:-$APP_PID}"); pg1=$(pg_ticks); client1=$(client_ticks)
   read -r mb1 mt1 < <(machine_ticks)
   read -r CPU_APP CPU_PG CPU_CLIENT CPU_MACHINE < <(awk -v hz="$CLK_TCK" -v n="$NCPU" -v dt="$(awk -v a="$CPU_T0" -v b="$t1" 'BEGIN{print b-a}')" \
     -v a0="$CPU_APP0" -v a1="$app1" -v p0="$CPU_PG0" -v p1="$pg1" -v c0="$CPU_CLIENT0" -v c1="$client1" \
@@ -202,6 +204,7 @@ is_uint "$RICH_INVOICES" && [ "$RICH_INVOICES" -ge 1 ] || die "RICH_INVOICES mus
 is_uint "$CLIFF_ROWS" && [ "$CLIFF_ROWS" -ge 1 ] || die "CLIFF_ROWS must be an integer >= 1"
 [[ "$COMMON_NAME" =~ ^[a-z]+$ ]] || die "COMMON_NAME must be lowercase letters"
 [[ "$PGBENCH_MODE" =~ ^(auto|prepared|extended)$ ]] || die "PGBENCH_MODE must be auto, prepared or extended"
+[[ "$FLOOR" =~ ^[01]$ ]] || die "FLOOR must be 0 or 1"
 awk -v s="$BIG_TENANT_SHARE" 'BEGIN { exit !(s + 0 > 0 && s + 0 <= 1) }' || die "BIG_TENANT_SHARE must be in (0, 1]"
 DURATION_S=$(to_seconds "$DURATION")
 WARMUP_S=$(to_seconds "$WARMUP")
@@ -247,6 +250,7 @@ log "output: $OUT"
 # ---------------------------------------------------------------------------------- cleanup on any exit
 
 APP_PID=""
+FLOOR_PID=""
 PG_PID=""
 CLIENT_PID=""
 BG_PIDS=()
@@ -258,7 +262,11 @@ cleanup() {
   trap - EXIT INT TERM
   [ -z "$CLIENT_PID" ] || kill "$CLIENT_PID" 2>/dev/null
   for p in "${BG_PIDS[@]}"; do kill "$p" 2>/dev/null; done
+  if [ -n "$FLOOR_PID" ] && kill -0 "$FLOOR_PID" 2>/dev/null; then
+    kill -CONT "$FLOOR_PID"; kill -TERM "$FLOOR_PID"; wait "$FLOOR_PID" 2>/dev/null
+  fi
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill -CONT "$APP_PID" 2>/dev/null
     log "stopping the app (pid $APP_PID)"
     kill -TERM "$APP_PID"
     for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
@@ -735,6 +743,7 @@ log "SQL: every own-SQL pgbench statement is one the app executes (statements an
 log "pgbench modes, as the app's driver ran the statements: $(for n in "${SELECTED[@]}"; do printf '%s -M %s; ' "$n" "${MODE[$n]:-}"; done)"
 
 RUN_ID=$(date +%s)
+WRK_RUNS=0
 declare -A R_APP_RPS R_APP_P50 R_APP_P99 R_PG_TPS R_PG_P50 R_PG_P99 R_CH_TPS R_CH_P50 R_CH_P99
 declare -A R_CPU_APP_RUN R_CPU_PG_RUN R_CPU_CH_RUN R_STMTS R_CH_STMTS R_REQS R_TX
 FAILURES=()
@@ -747,22 +756,24 @@ kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 # run_wrk SCENARIO PHASE SECONDS -> WRK_LINE
 run_wrk() {
   local name=$1 phase=$2 secs=$3 out="$OUT/wrk/$1.$2.txt" rss="$OUT/wrk/$1.$2.rss" sampler
-  ( while kill -0 "$APP_PID" 2>/dev/null; do ps -o rss= -p "$APP_PID" || true; sleep 0.5; done ) >"$rss" 2>/dev/null &
+  local pid=${TARGET_PID:-$APP_PID} port=${TARGET_PORT:-$APP_PORT}
+  ( while kill -0 "$pid" 2>/dev/null; do ps -o rss= -p "$pid" || true; sleep 0.5; done ) >"$rss" 2>/dev/null &
   sampler=$!
   BG_PIDS+=("$sampler")
   local jfr_begin
   jfr_begin=$(date +%H:%M:%S)
+  WRK_RUNS=$(( WRK_RUNS + 1 ))
   cpu_begin
   BENCH_WRK_DIR="$BENCH_DIR/wrk" BENCH_API_KEY="$API_KEY" BENCH_IDS_FILE="${WRK_IDS[$name]:-$IDS_FILE}" \
-  BENCH_RUN_TAG="r${RUN_ID}${phase:0:1}" BENCH_SEARCH_TERM="$COMMON_NAME" BENCH_DEEP_PAGE="$DEEP_PAGE" \
+  BENCH_RUN_TAG="r${RUN_ID}n${WRK_RUNS}" BENCH_SEARCH_TERM="$COMMON_NAME" BENCH_DEEP_PAGE="$DEEP_PAGE" \
   BENCH_CURSOR_ID="$CURSOR_ID" \
     wrk -t "$WRK_THREADS" -c "$CONCURRENCY" -d "${secs}s" --timeout 60s -s "$BENCH_DIR/wrk/${LUA[$name]}.lua" \
-        "http://127.0.0.1:$APP_PORT/api/customers" >"$out" 2>&1 &
+        "http://127.0.0.1:$port/api/customers" >"$out" 2>&1 &
   CLIENT_PID=$!
   wait "$CLIENT_PID" || die "wrk failed ($name, $phase): $(tail -5 "$out")"
   CLIENT_PID=""
   cpu_end
-  if [ "$JFR" = 1 ] && [ "$phase" = measure ]; then
+  if [ "$JFR" = 1 ] && [ "$phase" = measure ] && [ "$pid" = "$APP_PID" ]; then
     # the part of the recording (started with the JVM) that covers this measured run
     jcmd "$APP_PID" JFR.dump name=bench filename="$OUT/jfr/$name.jfr" begin="$jfr_begin" end="$(date +%H:%M:%S)" >/dev/null 2>&1 \
       || log "    (JFR.dump failed)"
@@ -781,7 +792,7 @@ run_wrk() {
   fi
   [ "$(kv requests "$WRK_LINE")" -gt 0 ] || FAILURES+=("$name ($phase): no request completed")
   RSS_RUN_MAX=$(sort -n "$rss" | tail -1); RSS_RUN_MAX=${RSS_RUN_MAX:-0}
-  [ "$RSS_RUN_MAX" -le "$RSS_MAX_KB" ] || RSS_MAX_KB=$RSS_RUN_MAX
+  [ "$pid" != "$APP_PID" ] || [ "$RSS_RUN_MAX" -le "$RSS_MAX_KB" ] || RSS_MAX_KB=$RSS_RUN_MAX
 }
 
 # run_pgbench KEY PHASE SECONDS ARGS... -> PGB_TPS, PGB_P50_US, PGB_P99_US (ARGS: -M mode, -f script, -D ...)
@@ -867,12 +878,41 @@ add_cliff_rows() {
   CLIFF_DONE=1
 }
 
+# jit_warmup WHO SCENARIO... -> JW_ROUNDS, JW_C2: rounds of WARM_EACH_S s of each scenario's request against the
+# JVM now measured (TARGET_PID, TARGET_PORT; the app when unset) until C2 has settled (below)
+jit_warmup() {
+  local who=$1 pid=${TARGET_PID:-$APP_PID} n c2_before round_t0 c2_pct
+  shift
+  JW_ROUNDS=0; JW_C2=()
+  while [ "$JW_ROUNDS" -lt "$APP_WARMUP_ROUNDS" ]; do
+    JW_ROUNDS=$(( JW_ROUNDS + 1 ))
+    log "=== $who warm-up, round $JW_ROUNDS: ${WARM_EACH_S} s of each of $*"
+    c2_before=$(threads_cpu_ms "$pid" 'C2 Compiler*'); stamp_ms; round_t0=$NOW_MS
+    for n in "$@"; do
+      run_wrk "$n" "${who}warmup" "$WARM_EACH_S"
+      [ "$n" != create ] || remove_created_rows
+    done
+    stamp_ms
+    c2_pct=$(( ( $(threads_cpu_ms "$pid" 'C2 Compiler*') - c2_before ) * 100 / ( NOW_MS - round_t0 ) ))
+    JW_C2+=("${c2_pct}%")
+    log "    C2 compiled for ${c2_pct}% of the round's $(( (NOW_MS - round_t0) / 1000 )) s"
+    [ "$c2_pct" -ge "$JIT_SETTLED_PERCENT" ] || break
+  done
+}
+
+# on_floor / on_app: which JVM the next wrk runs measure; the other one is stopped (SIGSTOP), so it takes no CPU
+on_floor() { kill -STOP "$APP_PID"; kill -CONT "$FLOOR_PID"; TARGET_PID=$FLOOR_PID; TARGET_PORT=$FLOOR_PORT; }
+on_app() {
+  [ -z "$FLOOR_PID" ] || kill -STOP "$FLOOR_PID"
+  kill -CONT "$APP_PID"; TARGET_PID=$APP_PID; TARGET_PORT=$APP_PORT
+}
+
+WARM_LIST=()
 if [ "$APP_WARMUP_S" -gt 0 ]; then
   # once, before the scenarios: every selected scenario's request in turn (the cliff scenarios send the same
   # requests as the searches), APP_WARMUP split between them, at least 3 s each, so the JIT has compiled the
   # path of each request before its first measured run instead of during it (the first search scenario of a
   # run used to pay for the search path's compilation)
-  WARM_LIST=()
   for n in "${SELECTED[@]}"; do
     [[ "$n" != *_cliff ]] || continue
     [ "$n" != page_keyset ] || [ "$KEYSET_API" = 1 ] || continue
@@ -886,22 +926,54 @@ if [ "$APP_WARMUP_S" -gt 0 ]; then
   if [ "${#WARM_LIST[@]}" -gt 0 ]; then
     WARM_EACH_S=$(( APP_WARMUP_S / ${#WARM_LIST[@]} ))
     [ "$WARM_EACH_S" -ge 3 ] || WARM_EACH_S=3
-    WARM_ROUNDS_DONE=0; WARM_C2=()
-    while [ "$WARM_ROUNDS_DONE" -lt "$APP_WARMUP_ROUNDS" ]; do
-      WARM_ROUNDS_DONE=$(( WARM_ROUNDS_DONE + 1 ))
-      log "=== app warm-up, round $WARM_ROUNDS_DONE: ${WARM_EACH_S} s of each of ${WARM_LIST[*]}"
-      c2_before=$(threads_cpu_ms "$APP_PID" 'C2 Compiler*'); stamp_ms; round_t0=$NOW_MS
-      for n in "${WARM_LIST[@]}"; do
-        run_wrk "$n" appwarmup "$WARM_EACH_S"
-        [ "$n" != create ] || remove_created_rows
-      done
-      stamp_ms
-      c2_pct=$(( ( $(threads_cpu_ms "$APP_PID" 'C2 Compiler*') - c2_before ) * 100 / ( NOW_MS - round_t0 ) ))
-      WARM_C2+=("${c2_pct}%")
-      log "    C2 compiled for ${c2_pct}% of the round's $(( (NOW_MS - round_t0) / 1000 )) s"
-      [ "$c2_pct" -ge "$JIT_SETTLED_PERCENT" ] || break
-    done
+    jit_warmup app "${WARM_LIST[@]}"
+    WARM_ROUNDS_DONE=$JW_ROUNDS; WARM_C2=("${JW_C2[@]}")
   fi
+fi
+
+# ------------------------------------------------------------------------------ the stack's floor, once
+
+# FLOOR=1: benchmarks/floor's -Pdb app in the environment 'bench' (floor/CheapestController.java) answers the
+# same requests as the app, from the same wrk scripts, by running the cheapest SQL (pgbench/cheapest/) through
+# HikariCP and writing its rows as JSON, with nothing else: no authentication, rate limit, validation, domain or
+# access log. What it makes is what this stack (Micronaut on Netty, serde, HikariCP, pgjdbc) can make at best on
+# this machine; the app's distance to it is the app's own. It runs with the app's JVM options (no class-data
+# archive: the start is not measured), and only one of the two JVMs runs at a time (the other is stopped with
+# SIGSTOP, so it takes no CPU). The deep page has no floor (the floor pages by keyset only).
+declare -A R_FL_RPS R_FL_P99 R_CPU_FL_RUN
+FLOOR_SCENARIOS=" get_by_id get_rich get_none create search_random search_common page_first page_keyset search_random_cliff search_common_cliff "
+FLOOR_NOTE=""
+if [ "$FLOOR" = 1 ]; then
+  log "=== the stack's floor: building benchmarks/floor (mvn -B -q -Pdb -DskipTests clean package)"
+  if mvn -B -q -f "$BENCH_DIR/floor/pom.xml" -Pdb -DskipTests clean package >"$OUT/floor-build.log" 2>&1; then
+    cp "$BENCH_DIR/floor/target/start-floor-1.jar" "$OUT/floor.jar"
+    FLOOR_PORT=$(free_port)
+    # shellcheck disable=SC2086
+    env DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" \
+        DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=postgres \
+        MICRONAUT_ENVIRONMENTS=db,bench MICRONAUT_SERVER_PORT="$FLOOR_PORT" FLOOR_TENANT=default \
+        java $JAVA_OPTS -jar "$OUT/floor.jar" >"$OUT/floor.log" 2>&1 &
+    FLOOR_PID=$!
+    FLOOR_WAITED=0; probe_wait "$FLOOR_PORT" /health "$FLOOR_PID" 120 || FLOOR_WAITED=$?
+    if [ "$FLOOR_WAITED" = 0 ]; then
+      log "    the floor is up on 127.0.0.1:$FLOOR_PORT (pid $FLOOR_PID); the app is stopped while it runs"
+      FLOOR_WARM=()
+      for n in ${WARM_LIST[@]+"${WARM_LIST[@]}"}; do [[ " $FLOOR_SCENARIOS " != *" $n "* ]] || FLOOR_WARM+=("$n"); done
+      if [ "${#FLOOR_WARM[@]}" -gt 0 ]; then
+        on_floor
+        jit_warmup floor "${FLOOR_WARM[@]}"
+        FLOOR_WARM_ROUNDS=$JW_ROUNDS; FLOOR_WARM_C2=("${JW_C2[@]}")
+        on_app
+      fi
+    else
+      FLOOR_NOTE="the floor app did not start (see floor.log)"
+      log "    $FLOOR_NOTE"; kill "$FLOOR_PID" 2>/dev/null; wait "$FLOOR_PID" 2>/dev/null; FLOOR_PID=""
+    fi
+  else
+    FLOOR_NOTE="the floor app did not build (see floor-build.log)"
+    log "    $FLOOR_NOTE"
+  fi
+  [ -n "$FLOOR_PID" ] || FAILURES+=("FLOOR=1: $FLOOR_NOTE")
 fi
 
 for name in "${SELECTED[@]}"; do
@@ -942,7 +1014,21 @@ for name in "${SELECTED[@]}"; do
   R_CPU_CH_RUN[$name]="$CPU_PG $CPU_CLIENT $CPU_MACHINE"
   log "    cheapest: ${R_CH_TPS[$name]} tps, p50 $(ms "$PGB_P50_US") ms, p99 $(ms "$PGB_P99_US") ms (CPU % of a core: PostgreSQL $CPU_PG, pgbench $CPU_CLIENT, machine $CPU_MACHINE)"
   [ "$name" != create ] || remove_created_rows
+
+  if [ -n "$FLOOR_PID" ] && [[ "$FLOOR_SCENARIOS" == *" $name "* ]]; then
+    on_floor
+    if [ "$WARMUP_S" -gt 0 ]; then run_wrk "$name" floorwarmup "$WARMUP_S"; fi
+    run_wrk "$name" floormeasure "$DURATION_S"
+    on_app
+    [ "$name" != create ] || remove_created_rows
+    R_FL_RPS[$name]=$(kv rps "$WRK_LINE"); R_FL_P99[$name]=$(kv p99_us "$WRK_LINE")
+    R_CPU_FL_RUN[$name]="$CPU_APP $CPU_PG $CPU_CLIENT $CPU_MACHINE"
+    log "    floor:    ${R_FL_RPS[$name]} req/s, p99 $(ms "${R_FL_P99[$name]}") ms (CPU % of a core: floor JVM $CPU_APP, PostgreSQL $CPU_PG, wrk $CPU_CLIENT, machine $CPU_MACHINE)"
+  fi
 done
+if [ -n "$FLOOR_PID" ]; then
+  kill -CONT "$FLOOR_PID"; kill -TERM "$FLOOR_PID"; wait "$FLOOR_PID" 2>/dev/null || true; FLOOR_PID=""
+fi
 
 # JFR: the top frames of each profiled run (self time: the sampled thread's top frame; total: every method on
 # the sampled stack, once per sample), application threads only
@@ -967,6 +1053,8 @@ MEM_GIB=$(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
 MIB() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 num() { if [ -n "$1" ]; then awk -v x="$1" 'BEGIN { printf "%.0f", x }'; else echo -; fi; }
 msu() { if [ -n "$1" ]; then echo "$(ms "$1") ms"; else echo -; fi; }
+# per_req CPU_PERCENT REQ_PER_S: ms of CPU per request
+per_req() { if [ -n "$2" ]; then awk -v c="$1" -v r="$2" 'BEGIN { printf "%.3f", (r > 0 ? c / 100 * 1000 / r : 0) }'; else echo -; fi; }
 ratio() { if [ -n "$1" ] && [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; else echo -; fi; }
 
 {
@@ -1041,6 +1129,23 @@ ratio() { if [ -n "$1" ] && [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN { p
       echo "| ${TITLE[$base]#GET /api/customers?} | $(num "${R_APP_RPS[$base]}") | $(num "${R_APP_RPS[${base}_cliff]}") | $(ratio "${R_APP_RPS[${base}_cliff]}" "${R_APP_RPS[$base]}") | $(num "${R_CH_TPS[$base]}") | $(num "${R_CH_TPS[${base}_cliff]}") | $(ratio "${R_CH_TPS[${base}_cliff]}" "${R_CH_TPS[$base]}") |"
     done
   fi
+  if [ "${#R_FL_RPS[@]}" -gt 0 ]; then
+    echo
+    echo "The stack's floor (FLOOR=1): benchmarks/floor's app answering the same requests with the cheapest SQL and"
+    echo "nothing else (floor/CheapestController.java), measured right after each scenario's cheapest SQL, with the app"
+    echo "stopped; warmed up like the app (${FLOOR_WARM_ROUNDS:-0} round(s), C2's share per round ${FLOOR_WARM_C2[*]:-none}). JVM CPU per request:"
+    echo "the JVM's CPU in the measured run over its requests."
+    echo
+    echo "| scenario | floor req/s | floor p99 | floor / cheapest | API / floor | JVM ms per request: floor | app | PostgreSQL ms per request: floor | app |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for name in "${SELECTED[@]}"; do
+      [ -n "${R_FL_RPS[$name]:-}" ] || continue
+      read -r fa fp _ _ <<<"${R_CPU_FL_RUN[$name]}"
+      read -r a p _ _ <<<"${R_CPU_APP_RUN[$name]:-0 0 0 0}"
+      echo "| ${TITLE[$name]} | $(num "${R_FL_RPS[$name]}") | $(msu "${R_FL_P99[$name]}") | $(ratio "${R_FL_RPS[$name]}" "${R_CH_TPS[$name]}") | $(ratio "${R_APP_RPS[$name]:-}" "${R_FL_RPS[$name]}") | $(per_req "$fa" "${R_FL_RPS[$name]}") | $(per_req "$a" "${R_APP_RPS[$name]:-}") | $(per_req "$fp" "${R_FL_RPS[$name]}") | $(per_req "$p" "${R_APP_RPS[$name]:-}") |"
+    done
+  fi
+  [ -z "$FLOOR_NOTE" ] || { echo; echo "Floor: $FLOOR_NOTE."; }
   echo
   echo "CPU during the measured runs, % of one core (the machine has $NCPU, so at most $(( NCPU * 100 ))); 'other' is the rest of the"
   echo "machine's busy time: other processes (builds, tests) competing for the same cores, kernel threads, this script."

@@ -952,6 +952,7 @@ if [ "$FLOOR" = 1 ]; then
     env DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" \
         DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=postgres \
         MICRONAUT_ENVIRONMENTS=db,bench MICRONAUT_SERVER_PORT="$FLOOR_PORT" FLOOR_TENANT=default \
+        FLYWAY_DATASOURCES_DEFAULT_ENABLED=false \
         java $JAVA_OPTS -jar "$OUT/floor.jar" >"$OUT/floor.log" 2>&1 &
     FLOOR_PID=$!
     FLOOR_WAITED=0; probe_wait "$FLOOR_PORT" /health "$FLOOR_PID" 120 || FLOOR_WAITED=$?

@@ -6,7 +6,9 @@
 -- not depend on how many newer customers do not match. The page is full: the total is the estimate of the
 -- tenant's rows (kept by the app for 10 s) times the term's share of the pg_stats sample (read once a minute) when
 -- that is 10,000 or more (1M rows); below (a smaller tenant, e.g. 200,000 rows) the app counts the matches over
--- the words' postings up to 1,001 (with_count = 1, set by run.sh when the app's log holds that statement).
+-- the postings of the words its lookup found, up to 1,001 per word, on a generic plan (SearchWords.countSql since
+-- the seventeenth look: the tenant, the number of words and the bound in the text; with_count = 1, set by run.sh
+-- when the app's log holds that statement; written here for one word, as the walk).
 -- The walk as the app writes it (SearchWords.pageSql, on a generic plan since the sixteenth look): the tenant, the
 -- LIMITs and the OFFSET in the text (rendered by run.sh: @tenant@, @walk@ = offset + limit + 1, @lim@ = limit + 1,
 -- @off@) and the number of words as the LIMIT of the array's elements, one text per count: 1 here (the benchmark's
@@ -27,6 +29,7 @@ c.total_spent, c.active_subscriptions
 FROM page JOIN customers c ON c.tenant_id = '@tenant@' AND c.id = page.customer_id AND c.search_text LIKE lower(:pattern) ORDER BY c.created_at DESC, c.id DESC;
 \endif
 \if :with_count
-WITH w AS MATERIALIZED (SELECT d.word FROM search_words d WHERE d.tenant_id = :tenant AND d.word LIKE lower(:pattern) LIMIT 201)
-SELECT count(DISTINCT x.customer_id) AS matched, count(*) AS postings, (SELECT count(*) FROM w) AS words FROM (SELECT s.customer_id FROM w JOIN customer_search_words s ON s.tenant_id = :tenant AND s.word = w.word WHERE (SELECT count(*) FROM w) <= 200 LIMIT 1001 * (SELECT count(*) FROM w)) x;
+\if :word_count = 1
+SELECT count(DISTINCT x.customer_id) AS matched, count(*) AS postings FROM (SELECT s.customer_id FROM (SELECT unnest(:words::text[]) AS word LIMIT 1) AS w JOIN customer_search_words s ON s.tenant_id = '@tenant@' AND s.word = w.word LIMIT 1001) x;
+\endif
 \endif

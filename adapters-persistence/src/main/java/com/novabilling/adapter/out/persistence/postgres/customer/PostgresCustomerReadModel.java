@@ -135,7 +135,7 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
             java.util.Collections.reverse(page);
         }
         Total total = criteria.search() != null && SearchWords.serves(criteria, 0)
-                ? wordsTotal(connection, criteria.withoutCursor())
+                ? wordsTotal(connection, criteria.withoutCursor(), null)
                 : total(connection, CustomerListSql.of(criteria.withoutCursor()));
         return result(criteria, page, total.rows(), total.exact(), hasMore);
     }
@@ -279,31 +279,37 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
         if (!hasMore && (!rows.isEmpty() || offset == 0 || words == 0)) {
             return Optional.of(result(criteria, page, words == 0 ? 0 : offset + rows.size(), true, false));
         }
-        Total total = wordsTotal(connection, criteria);
+        Total total = wordsTotal(connection, criteria, found);
         return Optional.of(result(criteria, page, total.rows(), total.exact(), hasMore));
     }
 
     /**
      * The total of a search the words index serves: the tenant's estimate times the term's share of the sample
      * when that is {@link #UNCOUNTED_ESTIMATE} or more (as the other way), else the distinct customers over the
-     * postings of the words containing the term, counted up to {@link #COUNT_CAP}.
+     * postings of the words containing the term ({@code found}, the page's lookup; looked up here when null),
+     * counted up to {@link #COUNT_CAP}.
      */
-    private Total wordsTotal(Connection connection, CustomerListCriteria criteria) throws SQLException {
+    private Total wordsTotal(Connection connection, CustomerListCriteria criteria, SearchWords.Found found)
+            throws SQLException {
         CustomerListSql filters = CustomerListSql.of(criteria.withoutSearch());
         long estimated = Math.round(estimatedRows(connection, filters) * sample.share(connection, criteria.search()));
         Total over = new Total(Math.max(estimated, COUNT_CAP + 1), false);
         if (estimated >= UNCOUNTED_ESTIMATE) {
             return over;
         }
-        long[] counted = query(connection, SearchWords.countSql(COUNT_CAP), SearchWords.countParams(criteria), true,
-                rs -> new long[] {rs.getLong("matched"), rs.getLong("postings"), rs.getLong("words")}).get(0);
-        long matched = counted[0];
-        long postings = counted[1];
-        long words = counted[2];
-        if (words > SearchWords.MAX_WORDS) {
+        SearchWords.Found words = found != null ? found : query(connection, SearchWords.WORDS_SQL,
+                SearchWords.wordsParams(criteria), true, SearchWords.Found::read).get(0);
+        if (words.count() > SearchWords.MAX_WORDS) {
             return total(connection, CustomerListSql.of(criteria));
         }
-        boolean allRead = words == 0 || postings < (COUNT_CAP + 1) * words;
+        if (words.count() == 0) {
+            return new Total(0, true);
+        }
+        // not planned per call: the count's best plan is the same for every term (SearchWords.countSql)
+        long[] counted = query(connection, SearchWords.countSql(criteria, words.count(), COUNT_CAP),
+                List.of((Object) words.words()), false, rs -> new long[] {rs.getLong("matched"), rs.getLong("postings")}).get(0);
+        long matched = counted[0];
+        boolean allRead = counted[1] < (long) (COUNT_CAP + 1) * words.count();
         return allRead && matched <= COUNT_CAP ? new Total(matched, true) : over;
     }
 

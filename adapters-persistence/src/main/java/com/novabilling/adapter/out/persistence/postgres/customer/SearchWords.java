@@ -54,11 +54,6 @@ final class SearchWords {
         return (c.sortOrder() == SortOrder.DESC) != (c.endingBefore() != null);
     }
 
-    /** The words containing the term (at most {@link #MAX_WORDS} + 1 of them: more means "too many"). */
-    private static String words() {
-        return "WITH w AS MATERIALIZED (" + MATCHING_WORDS + ")";
-    }
-
     private static final String MATCHING_WORDS = "SELECT d.word FROM search_words d WHERE d.tenant_id = ?"
             + " AND d.word LIKE lower(?) LIMIT " + (MAX_WORDS + 1);
 
@@ -136,21 +131,23 @@ final class SearchWords {
     }
 
     /**
-     * The customers matching the term, counted up to a bound: {@code matched} distinct customers among at most
-     * (cap + 1) x words postings, {@code postings} read, {@code words} containing the term. A customer has at most
-     * one posting per word, so when the bound is reached, more than {@code cap} customers match; below it, every
-     * posting was read and {@code matched} is exact. More than {@link #MAX_WORDS} words: nothing read.
+     * The customers of {@code words} (the words {@link #WORDS_SQL} returned, bound as one text array), counted up to a
+     * bound: {@code matched} distinct customers among at most (cap + 1) x words postings, and {@code postings} read. A
+     * customer has at most one posting per word, so when the bound is reached, more than {@code cap} customers
+     * match; below it, every posting was read and {@code matched} is exact. Bind values: the words.
+     *
+     * <p>It counts over the words the page's lookup found, instead of looking them up again, and runs on
+     * PostgreSQL's generic plan as the page's walk does ({@link #pageSql}): the tenant, the number of words and the
+     * bound are in the text, so the plan is the same for every term of a tenant (Nested Loop over the words, an
+     * index-only scan of {@code customer_search_words} per word).
      */
-    static String countSql(int cap) {
-        return words() + "\n"
-                + "SELECT count(DISTINCT x.customer_id) AS matched, count(*) AS postings, (SELECT count(*) FROM w) AS words"
-                + " FROM (SELECT s.customer_id FROM w JOIN customer_search_words s ON s.tenant_id = ? AND s.word = w.word"
-                + " WHERE (SELECT count(*) FROM w) <= " + MAX_WORDS
-                + " LIMIT " + (cap + 1) + " * (SELECT count(*) FROM w)) x";
-    }
-
-    static List<Object> countParams(CustomerListCriteria c) {
-        String tenant = c.tenantId().value();
-        return List.of(tenant, CustomerListSql.pattern(c.search()), tenant);
+    static String countSql(CustomerListCriteria c, int wordCount, int cap) {
+        if (wordCount < 1 || wordCount > MAX_WORDS) {
+            throw new IllegalArgumentException("a count is read over 1 to " + MAX_WORDS + " words, not " + wordCount);
+        }
+        return "SELECT count(DISTINCT x.customer_id) AS matched, count(*) AS postings"
+                + " FROM (SELECT s.customer_id FROM (SELECT unnest(?::text[]) AS word LIMIT " + wordCount + ") AS w"
+                + " JOIN customer_search_words s ON s.tenant_id = " + CustomerListSql.literal(c.tenantId())
+                + " AND s.word = w.word LIMIT " + (long) (cap + 1) * wordCount + ") x";
     }
 }

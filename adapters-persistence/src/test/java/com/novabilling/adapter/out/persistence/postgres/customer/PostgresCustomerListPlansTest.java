@@ -264,6 +264,34 @@ class PostgresCustomerListPlansTest {
                 .doesNotContain("Seq Scan").doesNotContain("customers_search_text_trgm_idx");
     }
 
+    /**
+     * The total of a search the words index serves, in a tenant whose estimate of the matches is under
+     * {@link PostgresCustomerReadModel#UNCOUNTED_ESTIMATE}: counted over the postings of the words the page's lookup
+     * found (bound, not looked up again), on a generic plan that reads each word's postings by an index-only scan.
+     * 'nam' is in the word 'name' of every one of the tenant's 3,000 customers: the count stops at the cap, so the
+     * total is the estimate, not exact.
+     */
+    @Test
+    void theWordsCountOfASmallTenantsSearchRunsOnAGenericPlanOverTheWordsThePageFound() {
+        List<String> all = reference(b -> b.limit(100).search("nam"));
+        CustomerListCriteria criteria = list(CustomerSortField.CREATED_AT, SortOrder.DESC).search("nam").build();
+        assertThat(SearchWords.serves(criteria, 0)).isTrue();
+        CustomerPage page = store.list(criteria);
+        assertThat(page.totalIsExact()).isFalse();
+        assertThat(page.total()).isGreaterThan(PostgresCustomerReadModel.COUNT_CAP);
+
+        String count = SearchWords.countSql(criteria, 1, PostgresCustomerReadModel.COUNT_CAP);
+        assertThat(count).contains("customer_search_words s ON s.tenant_id = 'ten_plans'").contains("LIMIT 1)")
+                .contains("LIMIT 1001) x").doesNotContain("search_words d");
+        Seen seen = runOnOneConnection(criteria, all.subList(0, 20), new PostgresCustomerReadModel.PageStatement(count,
+                List.of((Object) new String[] {"name"}), false));
+
+        assertThat(seen.prepared().genericPlans()).as("generic plans of %s", seen.prepared()).isPositive();
+        String plan = seen.genericPlan();
+        assertThat(plan).as(plan).contains("Index Only Scan using customer_search_words_pkey on customer_search_words")
+                .doesNotContain("Seq Scan").doesNotContain("trgm");
+    }
+
     @Test
     void aFilteredListIsPlannedForItsValuesOnEveryCall() {
         List<String> expected = reference(b -> b.limit(20));

@@ -940,7 +940,7 @@ fi
 # this machine; the app's distance to it is the app's own. It runs with the app's JVM options (no class-data
 # archive: the start is not measured), and only one of the two JVMs runs at a time (the other is stopped with
 # SIGSTOP, so it takes no CPU). The deep page has no floor (the floor pages by keyset only).
-declare -A R_FL_RPS R_FL_P99 R_CPU_FL_RUN
+declare -A R_FL_RPS=() R_FL_P99=() R_CPU_FL_RUN=()
 FLOOR_SCENARIOS=" get_by_id get_rich get_none create search_random search_common page_first page_keyset search_random_cliff search_common_cliff "
 FLOOR_NOTE=""
 if [ "$FLOOR" = 1 ]; then

@@ -307,7 +307,8 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
         }
         // not planned per call: the count's best plan is the same for every term (SearchWords.countSql)
         long[] counted = query(connection, SearchWords.countSql(criteria, words.count(), COUNT_CAP),
-                List.of((Object) words.words()), false, rs -> new long[] {rs.getLong("matched"), rs.getLong("postings")}).get(0);
+                List.of((Object) words.words()), false,
+                rs -> new long[] {rs.getLong("matched"), rs.getLong("postings")}).get(0);
         long matched = counted[0];
         boolean allRead = counted[1] < (long) (COUNT_CAP + 1) * words.count();
         return allRead && matched <= COUNT_CAP ? new Total(matched, true) : over;

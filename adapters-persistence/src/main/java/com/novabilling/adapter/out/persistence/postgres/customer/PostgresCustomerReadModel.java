@@ -259,8 +259,7 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
      */
     private Optional<CustomerPage> wordsPage(Connection connection, CustomerListCriteria criteria,
                                              CustomerListSql.Cursor cursor, long offset) throws SQLException {
-        SearchWords.Found found = query(connection, SearchWords.WORDS_SQL, SearchWords.wordsParams(criteria), true,
-                SearchWords.Found::read).get(0);
+        SearchWords.Found found = lookUpWords(connection, criteria);
         int words = found.count();
         if (words > SearchWords.MAX_WORDS) {
             return Optional.empty();
@@ -297,21 +296,25 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
         if (estimated >= UNCOUNTED_ESTIMATE) {
             return over;
         }
-        SearchWords.Found words = found != null ? found : query(connection, SearchWords.WORDS_SQL,
-                SearchWords.wordsParams(criteria), true, SearchWords.Found::read).get(0);
+        SearchWords.Found words = found != null ? found : lookUpWords(connection, criteria);
         if (words.count() > SearchWords.MAX_WORDS) {
             return total(connection, CustomerListSql.of(criteria));
         }
         if (words.count() == 0) {
             return new Total(0, true);
         }
-        // not planned per call: the count's best plan is the same for every term (SearchWords.countSql)
-        long[] counted = query(connection, SearchWords.countSql(criteria, words.count(), COUNT_CAP),
-                List.of((Object) words.words()), false,
-                rs -> new long[] {rs.getLong("matched"), rs.getLong("postings")}).get(0);
-        long matched = counted[0];
-        boolean allRead = counted[1] < (long) (COUNT_CAP + 1) * words.count();
-        return allRead && matched <= COUNT_CAP ? new Total(matched, true) : over;
+        PageStatement count = wordsCountStatement(criteria, words.words());
+        SearchWords.Counted counted = query(connection, count.sql(), count.params(), count.planPerCall(),
+                SearchWords.Counted::read).get(0);
+        boolean allRead = counted.postings() < (long) (COUNT_CAP + 1) * words.count();
+        return allRead && counted.matched() <= COUNT_CAP ? new Total(counted.matched(), true) : over;
+    }
+
+    /** The words containing the term ({@link SearchWords#WORDS_SQL}), planned for the term (the trigram index). */
+    private static SearchWords.Found lookUpWords(Connection connection, CustomerListCriteria criteria)
+            throws SQLException {
+        return query(connection, SearchWords.WORDS_SQL, SearchWords.wordsParams(criteria), true,
+                SearchWords.Found::read).get(0);
     }
 
     /** limit + 1 rows of a search (the last one only tells {@code hasMore}) and the count of its matches. */
@@ -436,6 +439,14 @@ public final class PostgresCustomerReadModel implements CustomerReadModel {
                                             long offset) {
         return new PageStatement(SearchWords.pageSql(COLUMNS + ",\n" + BILLING_COLUMNS, criteria, words.length,
                 cursor != null, offset), SearchWords.pageParams(criteria, words, cursor), false);
+    }
+
+    /**
+     * The count of a search's matches over {@code words} ({@link SearchWords#countSql}), up to {@link #COUNT_CAP} per
+     * word. Not planned per call, like the page's walk: its best plan is the same for every term of a tenant.
+     */
+    static PageStatement wordsCountStatement(CustomerListCriteria criteria, String[] words) {
+        return new PageStatement(SearchWords.countSql(criteria, words.length, COUNT_CAP), List.of((Object) words), false);
     }
 
     /** Up to {@link #COUNT_CAP} + 1 rows counted; like a page, on a generic plan when only the tenant filters. */

@@ -98,14 +98,10 @@ final class SearchWords {
      * words, the cursor's key, the term of the re-check (estimated alike in every plan).
      */
     static String pageSql(String columns, CustomerListCriteria c, int wordCount, boolean fromCursor, long offset) {
-        if (wordCount < 1 || wordCount > MAX_WORDS) {
-            throw new IllegalArgumentException("a page is read over 1 to " + MAX_WORDS + " words, not " + wordCount);
-        }
         String tenant = CustomerListSql.literal(c.tenantId());
         boolean descending = descending(c);
         String dir = descending ? " DESC" : " ASC";
-        return "WITH k AS (SELECT DISTINCT p.created_at, p.customer_id"
-                + " FROM (SELECT unnest(?::text[]) AS word LIMIT " + wordCount + ") AS w"
+        return "WITH k AS (SELECT DISTINCT p.created_at, p.customer_id FROM " + boundWords(wordCount)
                 + " CROSS JOIN LATERAL (SELECT s.created_at, s.customer_id"
                 + " FROM customer_search_words s WHERE s.tenant_id = " + tenant + " AND s.word = w.word"
                 + (fromCursor ? " AND (s.created_at, s.customer_id)" + (descending ? " < " : " > ") + "(?, ?)" : "")
@@ -142,12 +138,29 @@ final class SearchWords {
      * index-only scan of {@code customer_search_words} per word).
      */
     static String countSql(CustomerListCriteria c, int wordCount, int cap) {
-        if (wordCount < 1 || wordCount > MAX_WORDS) {
-            throw new IllegalArgumentException("a count is read over 1 to " + MAX_WORDS + " words, not " + wordCount);
-        }
         return "SELECT count(DISTINCT x.customer_id) AS matched, count(*) AS postings"
-                + " FROM (SELECT s.customer_id FROM (SELECT unnest(?::text[]) AS word LIMIT " + wordCount + ") AS w"
+                + " FROM (SELECT s.customer_id FROM " + boundWords(wordCount)
                 + " JOIN customer_search_words s ON s.tenant_id = " + CustomerListSql.literal(c.tenantId())
                 + " AND s.word = w.word LIMIT " + (long) (cap + 1) * wordCount + ") x";
+    }
+
+    /** A row of {@link #countSql}: the distinct customers counted and the postings read. */
+    record Counted(long matched, long postings) {
+
+        static Counted read(ResultSet rs) throws SQLException {
+            return new Counted(rs.getLong("matched"), rs.getLong("postings"));
+        }
+    }
+
+    /**
+     * The words of {@link #pageSql} and {@link #countSql}, bound as one text array, as the relation
+     * {@code w (word)}; their number is the {@code LIMIT} of the array's elements (the same rows, and the generic
+     * plan's estimate).
+     */
+    private static String boundWords(int wordCount) {
+        if (wordCount < 1 || wordCount > MAX_WORDS) {
+            throw new IllegalArgumentException("a search reads 1 to " + MAX_WORDS + " words, not " + wordCount);
+        }
+        return "(SELECT unnest(?::text[]) AS word LIMIT " + wordCount + ") AS w";
     }
 }

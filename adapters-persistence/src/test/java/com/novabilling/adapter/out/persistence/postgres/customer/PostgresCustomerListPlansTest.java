@@ -280,11 +280,11 @@ class PostgresCustomerListPlansTest {
         assertThat(page.totalIsExact()).isFalse();
         assertThat(page.total()).isGreaterThan(PostgresCustomerReadModel.COUNT_CAP);
 
-        String count = SearchWords.countSql(criteria, 1, PostgresCustomerReadModel.COUNT_CAP);
-        assertThat(count).contains("customer_search_words s ON s.tenant_id = 'ten_plans'").contains("LIMIT 1)")
+        PostgresCustomerReadModel.PageStatement count =
+                PostgresCustomerReadModel.wordsCountStatement(criteria, new String[] {"name"});
+        assertThat(count.sql()).contains("customer_search_words s ON s.tenant_id = 'ten_plans'").contains("LIMIT 1)")
                 .contains("LIMIT 1001) x").doesNotContain("search_words d");
-        Seen seen = runOnOneConnection(criteria, all.subList(0, 20), new PostgresCustomerReadModel.PageStatement(count,
-                List.of((Object) new String[] {"name"}), false));
+        Seen seen = runOnOneConnection(criteria, all.subList(0, 20), count);
 
         assertThat(seen.prepared().genericPlans()).as("generic plans of %s", seen.prepared()).isPositive();
         String plan = seen.genericPlan();

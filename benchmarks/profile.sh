@@ -36,6 +36,9 @@ OPTS=$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$ROOT/run.sh")
 KEY="sk_live_$(LC_ALL=C tr -dc 'A-Za-z0-9' < <(head -c 1000 /dev/urandom) | cut -c1-40)"
 PORT=${PROFILE_PORT:-3598}
 mkdir -p "$RUN_DIR/profile"
+# shellcheck source=lib/probe.sh
+. "$BENCH_DIR/lib/probe.sh"
+probe_init "$RUN_DIR/profile"
 export BENCH_API_KEY=$KEY BENCH_WRK_DIR="$BENCH_DIR/wrk" BENCH_IDS_FILE="$RUN_DIR/ids.txt" BENCH_SEARCH_TERM=${COMMON_NAME:-wanjiru}
 BENCH_CURSOR_ID=$("$PGBIN/psql" -X -At -h 127.0.0.1 -p "$PGPORT" -U postgres -d novabilling -c "SELECT id FROM bench.cursors WHERE name = 'deep'")
 export BENCH_CURSOR_ID
@@ -58,7 +61,7 @@ profile() {
         java $OPTS -jar "$RUN_DIR/floor.jar" >"$out.log" 2>&1 &
   fi
   PID=$!
-  for _ in $(seq 1 300); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health" 2>/dev/null && break; sleep 0.2; done
+  probe_wait "$PORT" /health "$PID" 60 || { echo "$who did not become healthy: see $out.log" >&2; exit 1; }
   BENCH_RUN_TAG="w$who$RANDOM" wrk -t2 -c16 -d"${WARM}s" -s "$BENCH_WRK_DIR/$SCENARIO.lua" "http://127.0.0.1:$PORT/api/customers" >/dev/null
   c0=$(awk '{ print $14 + $15 }' "/proc/$PID/stat")
   java -jar "$AP_JAR" profiler -d 16 -e cpu -i 1ms -t -o collapsed -f "$out.collapsed" "$PID" >/dev/null 2>&1 &

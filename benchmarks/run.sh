@@ -959,7 +959,7 @@ if [ "$FLOOR" = 1 ]; then
     if [ "$FLOOR_WAITED" = 0 ]; then
       log "    the floor is up on 127.0.0.1:$FLOOR_PORT (pid $FLOOR_PID); the app is stopped while it runs"
       FLOOR_WARM=()
-      for n in ${WARM_LIST[@]+"${WARM_LIST[@]}"}; do [[ " $FLOOR_SCENARIOS " != *" $n "* ]] || FLOOR_WARM+=("$n"); done
+      for n in ${WARM_LIST[@]+"${WARM_LIST[@]}"}; do [[ "$FLOOR_SCENARIOS" != *" $n "* ]] || FLOOR_WARM+=("$n"); done
       if [ "${#FLOOR_WARM[@]}" -gt 0 ]; then
         on_floor
         jit_warmup floor "${FLOOR_WARM[@]}"
